@@ -1,0 +1,63 @@
+# Newsroom: `make run` sets everything up and serves the site; `make test` runs the whole suite.
+SHELL := /bin/sh
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help run setup test lint format check pytest bench clean lock
+
+help:
+	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   lint, checks and the whole test suite (SQLite, or DATABASE_URL)"
+	@echo "make setup  everything 'make run' does except serving"
+	@echo "make bench  run the benchmarks in bench/"
+
+$(STAMP): pyproject.toml requirements.lock scripts/find-python
+	@python=$$(scripts/find-python) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "Creating $(VENV) with $$python"; rm -rf $(VENV); "$$python" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	@if $(PY) manage.py help load_sources >/dev/null 2>&1; then $(PY) manage.py load_sources; else echo "Loading source pages: skipped (the loader is not built yet)"; fi
+	$(PY) manage.py create_editor
+
+run: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: $(STAMP)
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+pytest: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+bench: $(STAMP)
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock.new
+	( echo "# Pinned versions for reproducible installs: pip install -c requirements.lock -e '.[dev]'"; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; cat requirements.lock.new ) > requirements.lock
+	rm requirements.lock.new

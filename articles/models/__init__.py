@@ -1,0 +1,27 @@
+"""The articles app's models, one module per concern."""
+
+from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus
+from .credits import ArticleMention, Byline, BylinePosition
+from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
+from .media import Correction, Photo
+from .programs import Program, ProgramInstallment
+from .sources import SourceDocument
+
+__all__ = [
+    "Article",
+    "ArticleKind",
+    "ArticleMention",
+    "ArticleQuerySet",
+    "ArticleStatus",
+    "Byline",
+    "BylinePosition",
+    "Correction",
+    "District",
+    "FormerDistrictName",
+    "Photo",
+    "Program",
+    "ProgramInstallment",
+    "SourceDocument",
+    "Subdistrict",
+    "SubdistrictKind",
+]

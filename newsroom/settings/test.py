@@ -1,0 +1,20 @@
+"""Tests: fast hashing, isolated media, no lockouts unless a test asks for them."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .environment import env_str
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-for-any-real-site-0123456789abcdef"  # noqa: S105
+# Argon2 stays the production hasher; tests hash thousands of passwords and need speed.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+AXES_ENABLED = False
+if not env_str("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,19 @@
+"""Root URL configuration: the admin, then the public site."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "新民晚报 编辑系统"
+admin.site.site_title = "编辑系统"
+admin.site.index_title = "内容管理"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("people.urls")),
+    path("", include("articles.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,52 @@
+"""Shared test setup: isolated media, database-specific markers, the browser switch."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM_INSTALL_HINT = "sudo apt-get install -y chromium fonts-noto-cjk"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run database-specific tests only on their database, saying why elsewhere."""
+    vendor = connection.vendor
+    for item in items:
+        if "postgres" in item.keywords and vendor != "postgresql":
+            item.add_marker(pytest.mark.skip(reason="PostgreSQL only: runs in the PostgreSQL pass"))
+        if "sqlite" in item.keywords and vendor != "sqlite":
+            item.add_marker(pytest.mark.skip(reason="SQLite only: runs in the SQLite pass"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    """Each test writes uploads into its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium, or CHROMIUM_PATH."""
+    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    return candidate if candidate and Path(candidate).exists() else None
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """The Chromium to drive; skip (or fail with REQUIRE_BROWSER=1) when there is none."""
+    path = chromium_path()
+    if path is None:
+        message = f"Chromium not found; install it with: {CHROMIUM_INSTALL_HINT}"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where browser tests leave screenshots for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

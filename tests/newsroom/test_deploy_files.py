@@ -1,0 +1,76 @@
+"""docker-compose.yml, .env.example and the README agree with what the settings read."""
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS_DIR = ROOT / "newsroom" / "settings"
+
+
+def variables_read_by_settings() -> set[str]:
+    pattern = re.compile(r'env_(?:str|bool|list)\("([A-Z_]+)"')
+    return {
+        name for path in SETTINGS_DIR.glob("*.py") for name in pattern.findall(path.read_text())
+    }
+
+
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_settings_read_the_documented_variables():
+    assert {"DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "REDIS_URL", "MEDIA_ROOT"} <= (
+        variables_read_by_settings()
+    )
+
+
+def test_every_variable_is_documented_in_env_example_and_readme():
+    example = (ROOT / ".env.example").read_text()
+    readme = (ROOT / "README.md").read_text()
+    documented = set(re.findall(r"^([A-Z_]+)=", example, flags=re.MULTILINE))
+    for name in variables_read_by_settings():
+        assert name in documented, f"{name} missing from .env.example"
+        assert f"`{name}`" in readme, f"{name} missing from README"
+
+
+def test_compose_has_database_cache_and_web():
+    services = compose()["services"]
+    assert set(services) == {"db", "redis", "web"}
+    assert services["db"]["image"].startswith("postgres:16")
+    assert "healthcheck" in services["db"]
+    assert any(v.startswith("pgdata:") for v in services["db"]["volumes"])
+    assert any(v.startswith("media:") for v in services["web"]["volumes"])
+
+
+def test_compose_web_environment_matches_settings():
+    web = compose()["services"]["web"]
+    names = set(web["environment"])
+    known = variables_read_by_settings() | {"DJANGO_SETTINGS_MODULE"}
+    assert names <= known, f"unknown variables: {names - known}"
+    assert {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "ALLOWED_HOSTS", "MEDIA_ROOT"} <= names
+    assert web["environment"]["DJANGO_SETTINGS_MODULE"] == "newsroom.settings.production"
+    db = compose()["services"]["db"]["environment"]
+    url = web["environment"]["DATABASE_URL"]
+    assert url == (
+        f"postgres://{db['POSTGRES_USER']}:{db['POSTGRES_PASSWORD']}@db:5432/{db['POSTGRES_DB']}"
+    )
+
+
+def test_compose_web_migrates_loads_sources_and_serves_with_gunicorn():
+    command = " ".join(compose()["services"]["web"]["command"].split())
+    steps = [
+        "manage.py migrate",
+        "manage.py load_sources",
+        "gunicorn newsroom.wsgi:application",
+    ]
+    positions = [command.index(step) for step in steps]
+    assert positions == sorted(positions)
+    assert web_media_root_matches_volume()
+
+
+def web_media_root_matches_volume() -> bool:
+    web = compose()["services"]["web"]
+    mount = next(v for v in web["volumes"] if v.startswith("media:")).split(":", 1)[1]
+    return web["environment"]["MEDIA_ROOT"] == mount
