@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import is_word
+from .words import is_word, tagged
 
 # Common single-character surnames (the frequent part of the 百家姓 by modern usage).
 SURNAMES = frozenset(
@@ -78,4 +78,8 @@ def looks_like_name(text: str, *, strict: bool) -> bool:
         return strict is False and len(text) in (2, 3)
     if text.endswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿":
         return False
-    return not (strict and is_word(text))
+    if strict and is_word(text):
+        # The dictionary knows many real names (tagged nr); other words are not names.
+        word, tag = tagged(text)[0]
+        return word == text and tag.startswith("nr")
+    return True

@@ -21,7 +21,7 @@ from .layout import (
 from .model import BylineEntry, ParsedArticle, ParsedDocument
 from .people import find_people
 from .programs import find_program
-from .repair import CONTINUATION_START, ends_sentence, fix_punctuation
+from .repair import CONTINUATION_START, ends_sentence
 from .titles import split_titles
 from .words import register_places, splits_word
 
@@ -43,7 +43,7 @@ class _Draft:
 
 def _light(block: RawBlock) -> str:
     """Block text with punctuation restored, enough to judge its shape."""
-    return fix_punctuation(block.text).strip()
+    return block.light
 
 
 def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
@@ -98,16 +98,24 @@ def _title_zone(own: list[RawBlock]) -> tuple[list[str], list[Credit], int]:
     return titles, credits, i
 
 
+def _kind(block: RawBlock) -> str:
+    """Caption or text; a bare credit line such as `新华社记者 X 摄` is a byline, not a caption."""
+    text = _light(block)
+    if is_caption_like(text) and not _is_credit(text, allow_bare=False):
+        return "caption"
+    return "text"
+
+
 def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
     """Body blocks tagged text or caption."""
-    items = [("caption" if is_caption_like(_light(b)) else "text", b) for b in draft.own[start:]]
+    items = [(_kind(b), b) for b in draft.own[start:]]
     for section in draft.attached:
         first = _light(section[0])
         if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", section[0]))
         else:
             items.append(("caption", section[0]))
-        items += [("caption" if is_caption_like(_light(b)) else "text", b) for b in section[1:]]
+        items += [(_kind(b), b) for b in section[1:]]
     return items
 
 
