@@ -93,3 +93,18 @@ def test_article_places_come_from_titles_and_body(parse_one):
     article = parse_one(page("虹口区 新开社区食堂", "嘉兴路街道的食堂开张了，闵行的居民也来了。"))
     assert set(article.districts) == {"虹口区", "闵行区"}
     assert article.subdistricts == ["嘉兴路街道"]
+
+
+def test_kinship_honorific_after_surname_is_not_a_person(parse_one):
+    article = parse_one(page("老街开街", "在老街生活了60年的居民周阿婆说，环境更好了。"))
+    assert article.people == []
+
+
+def test_three_character_name_before_a_word_of_speech_is_kept_whole(parse_one):
+    article = parse_one(page("加装电梯提速", "市住建委副主任刘建华表示，明年将简化审批流程。"))
+    assert article.people == [Mention("刘建华", "市住建委副主任")]
+
+
+def test_two_character_name_before_a_verb_of_speech(parse_one):
+    article = parse_one(page("加装电梯提速", "街道党工委副书记刘俊说，明年将简化流程。"))
+    assert article.people == [Mention("刘俊", "街道党工委副书记")]
