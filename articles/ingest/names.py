@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import is_word, tagged
+from .words import tagged
 
 # Common single-character surnames (the frequent part of the 百家姓 by modern usage).
 SURNAMES = frozenset(
@@ -70,8 +70,9 @@ def looks_like_name(text: str, *, strict: bool) -> bool:
         return strict is False and len(text) in (2, 3)
     if text[surname:].startswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿":
         return False
-    if strict and is_word(text):
-        # The dictionary knows many real names (tagged nr); other words are not names.
+    if strict:
+        # The dictionary knows many real names (tagged nr); a surname that opens another
+        # word (周末游, 张江镇, 高速路) is no surname at all.
         word, tag = tagged(text)[0]
-        return word == text and tag.startswith("nr")
+        return len(word) == surname or tag.startswith("nr")
     return True

@@ -113,3 +113,9 @@ def test_long_article_with_many_subheads_and_no_dateline_is_a_feature(parse_one)
     )
     assert [b.kind for b in article.blocks].count("subhead") == 3
     assert article.type == "feature"
+
+
+def test_short_subheadline_starting_with_a_surname_is_not_taken_for_an_author(parse_one):
+    article = parse_one(page("外滩灯光秀今晚上演", "周末游", *PARAS))
+    assert article.subheadline == ["周末游"]
+    assert article.bylines == []

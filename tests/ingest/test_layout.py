@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from articles.ingest import SourceError
+
 from .conftest import page
 
 
@@ -171,3 +175,16 @@ def test_messy_whitespace_crlf_tabs_and_ideographic_spaces_are_tolerated(parse_o
     article = parse_one(text.replace("\r\n", "\n"))
     assert article.headline == "社区食堂开张"
     assert [b.text for b in article.blocks] == ["食堂提供三餐，价格实惠。"]
+
+
+def test_page_without_any_headline_is_a_source_error_with_line_number(parse):
+    text = "\n\n这是一段没有标题的正文，它很长很长，而且以句号结尾，说明它不是标题行。\n"
+    with pytest.raises(SourceError) as info:
+        parse(text)
+    assert info.value.line == 3
+    assert "headline" in str(info.value)
+
+
+def test_whitespace_only_text_is_a_source_error(parse):
+    with pytest.raises(SourceError):
+        parse("\n \n\u3000\n")
