@@ -30,3 +30,12 @@ def test_series_continued_in_kicker_with_installment_number(parse_one):
 def test_ordinary_article_has_no_program(parse_one):
     article = parse_one(page("社区食堂开张", "记者昨天参加了特别报道的座谈。"))
     assert article.program is None
+
+
+def test_series_line_with_installment_above_the_headline_is_a_kicker(parse_one):
+    article = parse_one(
+        page("点亮“城市之光”特别报道之二", "滨江 向“新”而行", "本报讯(记者 张伟)滨江步道焕然一新。")
+    )
+    assert article.kicker == "点亮“城市之光”特别报道之二"
+    assert article.headline == "滨江 向“新”而行"
+    assert article.program == ProgramRef("点亮“城市之光”特别报道", "之二", "滨江 向“新”而行")
