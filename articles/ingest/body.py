@@ -1,0 +1,127 @@
+"""Body assembly: rejoin column breaks, tell subheads from fragments, place captions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .layout import compact_len
+from .model import Block
+from .repair import (
+    CONTINUATION_START,
+    SENTENCE_END,
+    ends_sentence,
+    has_phrase_space,
+    join_fragments,
+    quote_open,
+    repair_body,
+    repair_title,
+)
+from .words import splits_word
+
+SUBHEAD_MAX_CHARS = 30
+# A title never ends on a particle or preposition; a text fragment often does.
+_DANGLING_END = frozenset(
+    "的地得和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各"
+)
+_LIST_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[.、．]|[\u2460-\u2473]|第[一二三四五六七八九十]+|首先|其次|其[一二三四]|最后|—|·|•)"
+)
+
+
+@dataclass(slots=True)
+class BodyItem:
+    """A body block before assembly: text (paragraph or subhead) or caption."""
+
+    kind: Literal["text", "caption"]
+    text: str
+
+
+def _is_candidate(text: str, previous: str | None) -> bool:
+    """Short and without sentence punctuation after a finished paragraph: maybe a subhead."""
+    if compact_len(text) > SUBHEAD_MAX_CHARS or any(mark in text for mark in "。；"):
+        return False
+    if text[-1] in SENTENCE_END or text.endswith(("，", "、", "：", ",", ":")):
+        return False
+    return previous is None or ends_sentence(previous)
+
+
+def _continues_into(text: str, following: str) -> bool:
+    """True when the next block visibly carries on text's sentence."""
+    if following[0] in CONTINUATION_START or text[-1] in _DANGLING_END:
+        return True
+    return splits_word(text.replace(" ", ""), following)
+
+
+def choose_subheads(texts: list[str]) -> set[int]:
+    """Indexes of text blocks that are subheads rather than fragments before a column break."""
+    candidates: list[int] = []
+    for i, text in enumerate(texts):
+        previous = texts[i - 1] if i else None
+        following = texts[i + 1] if i + 1 < len(texts) else None
+        if following and _is_candidate(text, previous) and not _continues_into(text, following):
+            candidates.append(i)
+    # Plain one-phrase subheads come in sets; a lone one is a paragraph's first line that
+    # ended up alone at the foot of a column.
+    plain = [i for i in candidates if not has_phrase_space(texts[i])]
+    chosen: set[int] = set()
+    for i in candidates:
+        if i - 1 in chosen:
+            continue  # two subheads in a row: the second is the next paragraph's fragment
+        if has_phrase_space(texts[i]) or len(plain) >= 2:
+            chosen.add(i)
+    return chosen
+
+
+def _should_join(paragraph: str, following: str) -> bool:
+    """True when the next text block continues the paragraph across a column break."""
+    if ends_sentence(paragraph):
+        # A quotation still open runs on, unless the next paragraph reopens it (Chinese style).
+        return quote_open(paragraph) and not following.startswith("“")
+    if paragraph.endswith(("：", ":")):
+        return not (following.startswith(("“", "「")) or _LIST_MARKER.match(following))
+    if paragraph.endswith(("；", ";")):
+        return not (_LIST_MARKER.match(following) or _LIST_MARKER.match(paragraph))
+    return True
+
+
+def assemble_body(items: list[BodyItem]) -> list[Block]:
+    """Turn body items into paragraphs, subheads and captions in reading order."""
+    texts = [item.text for item in items if item.kind == "text"]
+    subheads = choose_subheads(texts)
+    blocks: list[Block] = []
+    paragraph = ""
+    held: list[Block] = []  # captions that interrupted the open paragraph
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            blocks.append(Block("paragraph", repair_body(paragraph)))
+            paragraph = ""
+        blocks.extend(held)
+        held.clear()
+
+    text_index = 0
+    for item in items:
+        if item.kind == "caption":
+            caption = Block("caption", repair_body(item.text))
+            if paragraph and not ends_sentence(paragraph):
+                held.append(caption)
+            else:
+                flush()
+                blocks.append(caption)
+            continue
+        is_subhead = text_index in subheads
+        text_index += 1
+        if is_subhead:
+            flush()
+            blocks.append(Block("subhead", repair_title(item.text)))
+        elif paragraph and _should_join(paragraph, item.text):
+            paragraph = join_fragments(paragraph, item.text)
+        else:
+            flush()
+            paragraph = item.text
+    flush()
+    return blocks

@@ -1,0 +1,105 @@
+"""Bylines: role-and-name lines, lone author names, dateline credits and photo credits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import BylineEntry, BylinePosition
+from .names import looks_like_name
+
+_C = "\u4e00-\u9fff"
+# Roles as printed: 本报记者, 特约通讯员, 实习生, 主笔, 解放日报记者, 新华社记者, 本报评论员 ...
+ROLE = (
+    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社)?"
+    r"(?:首席|特约|见习|特派)?(?:摄影记者|记者|通讯员|评论员)"
+    r"|本?报?实习生|主笔|撰稿|摄影|文字|文|图)"
+)
+_ROLE_ONLY = re.compile(rf"^{ROLE}$")
+_ROLE_NAME = re.compile(rf"^({ROLE})([{_C}·]{{2,10}})$")
+_SEPARATORS = re.compile(r"[ 、|｜/／:：,，]+")
+_TRAILERS = re.compile(r"(?:报道|摄|整理|采写|发自[^ ]*)$")
+# 本报讯 (记者 X) / 新华社上海11月5日电 (记者 X) opening a first paragraph.
+DATELINE = re.compile(
+    rf"^(?:本报讯|[{_C}\d]{{2,16}}?(?:电|讯))\s*[（(]\s*([^()（）]{{2,40}}?)\s*[)）]"
+)
+_CAPTION_CREDIT = re.compile(
+    rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
+)
+_ROLE_PREFIX = re.compile(rf"^{ROLE}")
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Names read off a byline line, with whether it credits photographs."""
+
+    entries: list[tuple[str, str | None]]
+    photo: bool
+
+
+def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
+    """Read a byline such as `本报记者 张三 通讯员 李四` or `主笔|王五`; None if not one."""
+    text = text.strip().strip("（）()").strip()
+    photo = False
+    trailer = _TRAILERS.search(text)
+    if trailer and trailer.start() > 0:
+        photo = trailer.group() == "摄"
+        text = text[: trailer.start()].rstrip()
+    if not text or len(text) > 60:
+        return None
+    role: str | None = None
+    entries: list[tuple[str, str | None]] = []
+    saw_role = False
+    for token in _SEPARATORS.split(text):
+        if not token:
+            continue
+        if _ROLE_ONLY.match(token):
+            role, saw_role = token, True
+            continue
+        glued = _ROLE_NAME.match(token)
+        if glued and looks_like_name(glued.group(2), strict=False):
+            role, saw_role = glued.group(1), True
+            entries.append((glued.group(2), role))
+            continue
+        if looks_like_name(token, strict=not saw_role):
+            entries.append((token, role))
+            continue
+        return None
+    if not entries or (not saw_role and not allow_bare) or (not saw_role and len(entries) > 3):
+        return None
+    return Credit(entries, photo)
+
+
+def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:
+    """Byline entries for a parsed credit line."""
+    return [BylineEntry(name, role, position) for name, role in credit.entries]
+
+
+def dateline_credit(paragraph: str) -> Credit | None:
+    """The credit inside a dateline such as `本报讯（记者 张三）` opening a paragraph."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None
+    return parse_credit_line(match.group(1), allow_bare=False)
+
+
+def caption_credits(caption: str) -> list[str]:
+    """Photographers named at the end of a caption (`… 本报记者 张三 摄`, `摄影/李四`)."""
+    match = _CAPTION_CREDIT.search(caption.strip())
+    if not match:
+        return []
+    names_text = (match.group(1) or match.group(2) or "").strip()
+    # Only the tail after the last sentence punctuation can be the credit.
+    names_text = re.split(r"[。！？，；：”]", names_text)[-1].strip()
+    names: list[str] = []
+    for token in reversed(_SEPARATORS.split(names_text)):
+        if not token:
+            continue
+        bare = _ROLE_PREFIX.sub("", token) if not _ROLE_ONLY.match(token) else ""
+        if bare and looks_like_name(bare, strict=False):
+            names.insert(0, bare)
+            if bare != token:
+                break
+            continue
+        break
+    return names

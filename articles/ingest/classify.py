@@ -1,0 +1,42 @@
+"""Article type: news, feature, commentary or photo_news."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ArticleType, Block, BylineEntry
+
+COMMENTARY_ROLES = frozenset({"主笔", "评论员", "本报评论员", "特约评论员"})
+_FEATURE_KICKER = re.compile(r"特写|人物|手记|纪实|探访|口述|故事")
+_COMMENTARY_KICKER = re.compile(r"评论|时评|社论|快评|锐评|评说")
+FEATURE_MIN_SUBHEADS = 3
+FEATURE_MIN_CHARS = 2500
+PHOTO_TEXT_MAX_CHARS = 300
+
+
+def classify(
+    *,
+    kicker: str | None,
+    blocks: list[Block],
+    top_bylines: list[BylineEntry],
+    has_dateline: bool,
+) -> ArticleType:
+    """Decide the article type from its bylines, body shape and kicker."""
+    paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
+    captions = [b for b in blocks if b.kind == "caption"]
+    text_chars = sum(len(p) for p in paragraphs)
+    if captions and (
+        not paragraphs or (len(captions) >= len(paragraphs) and text_chars < PHOTO_TEXT_MAX_CHARS)
+    ):
+        return "photo_news"
+    if top_bylines and not has_dateline:
+        if all(b.role is None or b.role in COMMENTARY_ROLES for b in top_bylines):
+            return "commentary"
+    if kicker and _COMMENTARY_KICKER.search(kicker):
+        return "commentary"
+    if kicker and _FEATURE_KICKER.search(kicker):
+        return "feature"
+    subheads = sum(1 for b in blocks if b.kind == "subhead")
+    if not has_dateline and subheads >= FEATURE_MIN_SUBHEADS and text_chars >= FEATURE_MIN_CHARS:
+        return "feature"
+    return "news"

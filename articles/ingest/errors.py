@@ -1,0 +1,34 @@
+"""The error raised when a source page cannot be read or parsed."""
+
+from __future__ import annotations
+
+
+class SourceError(Exception):
+    """A source file that cannot be loaded, with where and what to do about it."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str,
+        line: int | None = None,
+        offset: int | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.line = line
+        self.offset = offset
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = [self.source or "<unnamed source>"]
+        if self.line is not None:
+            where.append(f"line {self.line}")
+        if self.offset is not None:
+            where.append(f"byte offset {self.offset}")
+        text = f"{': '.join(where)}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text

@@ -1,0 +1,198 @@
+"""Entry point: one OCR page of text in, structured articles out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .body import BodyItem, assemble_body
+from .bylines import Credit, caption_credits, credit_bylines, dateline_credit, parse_credit_line
+from .classify import classify
+from .entities import find_places
+from .errors import SourceError
+from .gazetteer import Gazetteer, default_gazetteer
+from .layout import (
+    RawBlock,
+    compact_len,
+    is_caption_like,
+    is_title_like,
+    split_blocks,
+    split_sections,
+)
+from .model import BylineEntry, ParsedArticle, ParsedDocument
+from .people import find_people
+from .programs import find_program
+from .repair import ends_sentence, fix_punctuation
+from .titles import split_titles
+from .words import register_places
+
+MAX_TITLE_LINES = 5
+# A block after a wide gap that is longer than this is body text, not a caption.
+CAPTION_MAX_CHARS = 150
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An article's own blocks plus sections (captions, continuations) that belong to it."""
+
+    own: list[RawBlock]
+    attached: list[list[RawBlock]] = field(default_factory=list)
+
+    def blocks(self) -> list[RawBlock]:
+        return self.own + [block for section in self.attached for block in section]
+
+
+def _light(block: RawBlock) -> str:
+    """Block text with punctuation restored, enough to judge its shape."""
+    return fix_punctuation(block.text).strip()
+
+
+def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
+    return parse_credit_line(text, allow_bare=allow_bare) if compact_len(text) <= 40 else None
+
+
+def _ends_open(draft: _Draft) -> bool:
+    """True when the draft's last text block stops mid-sentence (a caption interrupted it)."""
+    for block in reversed(draft.blocks()):
+        text = _light(block)
+        if is_caption_like(text):
+            continue
+        return not ends_sentence(text) and not _is_credit(text, allow_bare=True)
+    return False
+
+
+def _starts_article(section: list[RawBlock], previous: _Draft) -> bool:
+    """After a wide gap: a new article opens with title lines, else it is a photo caption."""
+    first = _light(section[0])
+    if is_caption_like(first) or not is_title_like(first):
+        return False
+    # A lone short block, or one that interrupts an unfinished sentence, is a caption.
+    return len(section) > 1 and not _ends_open(previous)
+
+
+def _title_zone(own: list[RawBlock]) -> tuple[list[str], list[Credit], int]:
+    """Title lines and credits under the headline; returns where the body starts."""
+    if not own or not is_title_like(_light(own[0])) or is_caption_like(_light(own[0])):
+        return [], [], 0
+    titles, credits, i = [own[0].text], [], 1
+    while i < len(own):
+        text = _light(own[i])
+        credit = _is_credit(text, allow_bare=not credits)
+        if credit:
+            credits.append(credit)
+        elif credits or len(titles) >= MAX_TITLE_LINES:
+            break
+        elif is_title_like(text) and not is_caption_like(text):
+            titles.append(own[i].text)
+        else:
+            break
+        i += 1
+    return titles, credits, i
+
+
+def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
+    """Body blocks tagged text or caption."""
+    items = [("caption" if is_caption_like(_light(b)) else "text", b) for b in draft.own[start:]]
+    for section in draft.attached:
+        first = _light(section[0])
+        if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
+            items.append(("text", section[0]))
+        else:
+            items.append(("caption", section[0]))
+        items += [("caption" if is_caption_like(_light(b)) else "text", b) for b in section[1:]]
+    return items
+
+
+def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer) -> ParsedArticle:
+    title_lines, top_credits, start = _title_zone(draft.own)
+    titles = split_titles(title_lines)
+    items = _body_items(draft, start)
+    text_indexes = [i for i, (kind, _) in enumerate(items) if kind == "text"]
+    bylines: list[BylineEntry] = []
+    photo_credits: list[str] = []
+    for credit in top_credits:
+        bylines += credit_bylines(credit, "under_headline")
+    end_credits: list[Credit] = []
+    body: list[BodyItem] = []
+    seen_text = False
+    for i, (kind, block) in enumerate(items):
+        text = _light(block)
+        if kind == "text":
+            credit = _is_credit(text, allow_bare=i == text_indexes[-1])
+            if credit:
+                position_name = "end" if seen_text else "under_headline"
+                bylines += credit_bylines(credit, position_name)
+                end_credits.append(credit)
+                continue
+            seen_text = True
+        body.append(BodyItem(kind, text))  # type: ignore[arg-type]
+    first_text = next((item.text for item in body if item.kind == "text"), "")
+    dateline = dateline_credit(first_text)
+    if dateline:
+        bylines[len(top_credits) :] = (
+            credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
+        )
+    blocks = assemble_body(body)
+    for credit in [*top_credits, *end_credits]:
+        if credit.photo:
+            photo_credits += [name for name, _ in credit.entries]
+    for block in blocks:
+        if block.kind == "caption":
+            photo_credits += caption_credits(block.text)
+    photo_credits = list(dict.fromkeys(photo_credits))
+    texts = [*titles.lines(), *(block.text for block in blocks)]
+    districts, subdistricts = find_places(texts, gazetteer)
+    exclude = {entry.name for entry in bylines} | set(photo_credits)
+    people = find_people([block.text for block in blocks], exclude)
+    paragraphs = "".join(block.text for block in blocks if block.kind == "paragraph")
+    all_blocks = draft.blocks()
+    first_line, last_line = all_blocks[0].first_line, all_blocks[-1].last_line
+    return ParsedArticle(
+        position=position,
+        kicker=titles.kicker,
+        headline=titles.headline,
+        subheadline=titles.subheadline,
+        type=classify(
+            kicker=titles.kicker,
+            blocks=blocks,
+            top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
+            has_dateline=dateline is not None,
+        ),
+        bylines=bylines,
+        blocks=blocks,
+        photo_credits=photo_credits,
+        districts=districts,
+        subdistricts=subdistricts,
+        people=people,
+        program=find_program(titles, paragraphs),
+        raw_text="\n".join(lines[first_line - 1 : last_line]),
+        first_line=first_line,
+    )
+
+
+def parse_document(
+    text: str, *, source: str, sha256: str = "", gazetteer: Gazetteer | None = None
+) -> ParsedDocument:
+    """Parse one decoded page into its articles; SourceError when none is recognisable."""
+    gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
+    register_places(gazetteer)
+    blocks = split_blocks(text)
+    if not blocks:
+        raise SourceError(
+            "the page holds no text", source=source, hint="check the OCR output for this page"
+        )
+    drafts: list[_Draft] = []
+    for section in split_sections(blocks):
+        if drafts and not _starts_article(section, drafts[-1]):
+            drafts[-1].attached.append(section)
+        else:
+            drafts.append(_Draft(section))
+    lines = text.split("\n")
+    articles = [_build(draft, i, lines, gazetteer) for i, draft in enumerate(drafts)]
+    if not any(article.headline for article in articles):
+        raise SourceError(
+            "no recognisable article: no block looks like a headline",
+            source=source,
+            line=blocks[0].first_line,
+            hint="articles must open with short title lines, a blank line before the body",
+        )
+    return ParsedDocument(source=source, sha256=sha256, articles=articles)

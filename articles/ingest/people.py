@@ -1,0 +1,126 @@
+"""People named in an article, with the title printed right before their name."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+from .names import AMBIGUOUS_SURNAMES, HONORIFIC_SUFFIXES, looks_like_name, surname_length
+from .text import is_cjk
+from .words import is_word, tagged
+
+# The last word of a printed title; the title phrase runs back from here.
+_TITLE_HEAD = re.compile(
+    r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|园长|馆长|所长|站长|处长|科长|队长|组长|社长"
+    r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|主管|负责人|创始人|合伙人|教授"
+    r"|研究员|工程师|医生|医师|护士长|律师|民警|警官|法官|检察官|志愿者|专家|导演|设计师|主理人"
+    r"|传承人|团长|班长|老师|教师|讲师|院士|干部|社工|网格员|调解员|指导员|辅导员|作家|画家"
+    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员)"
+    r"(?=[\u4e00-\u9fff])"
+)
+_SPEECH = re.compile(r"(?:说|表示|介绍|告诉|坦言|认为|指出|透露|回忆|感慨|解释|强调|提到|称)")
+# Characters that cannot be the last character of a given name in running text.
+_AFTER_NAME = frozenset(
+    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们"
+)
+# Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
+# prepositions, conjunctions, particles, verbs, time words).
+_STOP_TAGS = frozenset(
+    {
+        "d",
+        "r",
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ud",
+        "ug",
+        "uv",
+        "y",
+        "e",
+        "o",
+        "t",
+        "v",
+        "vd",
+        "x",
+    }
+)
+_STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
+_TITLE_MAX = 25
+
+
+def _name_at(text: str, start: int) -> str | None:
+    """The personal name starting at start, deciding between two and three characters."""
+    surname = surname_length(text[start : start + 2])
+    if not surname:
+        return None
+    first_word, tag = tagged(text[start : start + 5])[0]
+    if len(first_word) > surname and not tag.startswith("nr"):
+        return None  # 教授解读, 居民全过程: the "surname" opens an ordinary word
+    given = start + surname
+    if given >= len(text) or not is_cjk(text[given]) or text[given] in _AFTER_NAME:
+        return None
+    short = text[start : given + 1]
+    third = text[given + 1 : given + 2]
+    if (
+        not third
+        or not is_cjk(third)
+        or third in _AFTER_NAME
+        or is_word(text[given + 1 : given + 3])
+    ):
+        name = short
+    else:
+        name = text[start : given + 2]
+    if text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
+        return None
+    return name if looks_like_name(name, strict=False) else None
+
+
+def _title_before(text: str, end: int) -> str | None:
+    """The title phrase printed right before position end, read back word by word."""
+    begin = max(0, end - _TITLE_MAX)
+    window = text[begin:end]
+    for i in range(len(window) - 1, -1, -1):
+        ch = window[i]
+        if not (is_cjk(ch) or ch.isalnum() or ch == "·"):
+            window = window[i + 1 :]
+            break
+    words = tagged(window)
+    kept: list[str] = []
+    for word, tag in reversed(words):
+        if kept and (tag in _STOP_TAGS or word in _STOP_WORDS):
+            break
+        kept.insert(0, word)
+    title = "".join(kept)
+    return title or None
+
+
+def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
+    """People named in texts: with the first printed title, or before a verb of speech."""
+    titles: dict[str, str | None] = {}
+    for text in texts:
+        for head in _TITLE_HEAD.finditer(text):
+            name = _name_at(text, head.end())
+            if not name or name in exclude:
+                continue
+            title = _title_before(text, head.end())
+            if titles.get(name) is None:
+                titles[name] = title
+        for verb in _SPEECH.finditer(text):
+            at = verb.start()
+            for size in (3, 2):
+                start = at - size
+                if start < 0 or text[start] in AMBIGUOUS_SURNAMES:
+                    continue
+                candidate = text[start:at]
+                boundary = start == 0 or not is_cjk(text[start - 1])
+                if (
+                    boundary
+                    and looks_like_name(candidate, strict=True)
+                    and candidate not in exclude
+                ):
+                    titles.setdefault(candidate, None)
+                    break
+    return [Mention(name, title) for name, title in titles.items()]

@@ -1,0 +1,67 @@
+"""Special-report series (…特别报道) and the installment an article belongs to."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ProgramRef
+from .titles import Titles
+
+_NUM = "一二三四五六七八九十百零〇两\\d"
+INSTALLMENT = re.compile(rf"第[{_NUM}]+[辑期篇集站回季部讲章]|之[{_NUM}]+")
+SERIES = re.compile(r"(?:特别|系列|专题|大型)(?:报道|策划|访谈|评论)")
+_EDGE = "【】[]「」·—：: "
+_QUOTES = '“”‘’"《》「」'
+
+
+def _in_body(plain: str, body: str) -> str | None:
+    """The body's own spelling of plain, which may add quotation marks (点亮“上海金环”)."""
+    if len(plain) < 2:
+        return None
+    gap = f"[{re.escape(_QUOTES)}]?"
+    match = re.search(gap.join(re.escape(ch) for ch in plain), body)
+    if not match:
+        return None
+    spelled = match.group()
+    if spelled.count("“") > spelled.count("”") and body.startswith("”", match.end()):
+        spelled += "”"
+    return spelled
+
+
+def _series_name(lines: list[str]) -> str | None:
+    """The series name from the title lines: from the headline through the series word."""
+    for i, line in enumerate(lines):
+        match = SERIES.search(line)
+        if not match:
+            continue
+        head = line[: match.end()]
+        # 融媒体特别报道 alone names nothing; the series title sits on the line(s) above it.
+        if len(head) - len(match.group()) <= 3 and i > 0:
+            head = lines[i - 1] + head
+        return head.replace(" ", "").strip(_EDGE) or None
+    return None
+
+
+def find_program(titles: Titles, body: str) -> ProgramRef | None:
+    """The series this article opens or continues, from its title lines."""
+    lines = [line for line in titles.lines() if line]
+    installment = installment_title = None
+    for line in lines:
+        match = INSTALLMENT.search(line)
+        if match:
+            installment = match.group()
+            rest = line[match.end() :].strip(_EDGE)
+            installment_title = rest or None
+            if installment_title is None and line == titles.kicker:
+                installment_title = titles.headline or None
+            break
+    name = _series_name(lines)
+    if name is None and installment:
+        for line in lines:
+            match = INSTALLMENT.search(line)
+            if match and line == titles.kicker:
+                name = line[: match.start()].strip(_EDGE) or None
+    if name is None:
+        return None
+    name = _in_body(name, body.replace(" ", "")) or name
+    return ProgramRef(name, installment, installment_title)

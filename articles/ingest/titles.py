@@ -1,0 +1,35 @@
+"""Title lines: kicker (引题), headline (主题) and subheadline lines (副题)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .repair import repair_title
+
+
+@dataclass(slots=True)
+class Titles:
+    """The repaired title lines of one article."""
+
+    kicker: str | None = None
+    headline: str = ""
+    subheadline: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """All title lines in printed order."""
+        return ([self.kicker] if self.kicker else []) + [self.headline, *self.subheadline]
+
+
+def _is_kicker(line: str) -> bool:
+    """A kicker leads into the headline: it ends in —— or ：, or sits in 【…】."""
+    return line.endswith(("——", "—", "：", ":")) or (line.startswith("【") and line.endswith("】"))
+
+
+def split_titles(lines: list[str]) -> Titles:
+    """Assign title lines to kicker, headline and subheadlines."""
+    repaired = [repair_title(line) for line in lines if line.strip()]
+    if not repaired:
+        return Titles()
+    if len(repaired) >= 2 and _is_kicker(repaired[0]) and not repaired[1].startswith("——"):
+        return Titles(repaired[0], repaired[1], repaired[2:])
+    return Titles(None, repaired[0], repaired[1:])
