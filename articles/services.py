@@ -118,7 +118,9 @@ def reporter_get_or_create(*, name: str, role: str = "") -> Reporter:
     """Match a reporter by name before creating one, so loads never duplicate 袁玮."""
     reporter = Reporter.objects.filter(name=name).first()
     if reporter is None:
-        reporter = Reporter(name=name, default_role=role or "")
+        # A printed role may be longer than a default role may be (Byline keeps it whole).
+        role_length = Reporter._meta.get_field("default_role").max_length
+        reporter = Reporter(name=name, default_role=(role or "")[:role_length])
         reporter.save()
     return reporter
 
