@@ -1,6 +1,5 @@
 """Load the paper's OCR'd page files as articles: parse every file, then save them in one go."""
 
-import argparse
 import hashlib
 import json
 import re
@@ -34,18 +33,6 @@ def page_label(value: str) -> str:
     if not PAGE_PATTERN.match(label):
         raise ValueError(f"“{value}”不是版次，应当像 A5、B12 这样")
     return label
-
-
-def _option(parse):
-    """An argparse `type=` that keeps our message (a bare ValueError would lose it)."""
-
-    def check(text):
-        try:
-            return parse(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
-
-    return check
 
 
 def page_files(paths: list[str]) -> list[Path]:
@@ -115,8 +102,8 @@ class Command(BaseCommand):
             default="text",
             help="json：在标准输出打印解析结果",
         )
-        parser.add_argument("--date", type=_option(edition_date), help="见报日期 YYYY-MM-DD")
-        parser.add_argument("--page", type=_option(page_label), help="版次，如 A5")
+        parser.add_argument("--date", help="见报日期 YYYY-MM-DD（文件未注明时）")
+        parser.add_argument("--page", help="版次，如 A5（文件未注明时）")
         parser.add_argument(
             "--status",
             choices=[ArticleStatus.PUBLISHED, ArticleStatus.DRAFT],
@@ -125,6 +112,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, format, date, page, status, verbosity, **options):
+        try:
+            date = edition_date(date) if date else None
+            page = page_label(page) if page else ""
+        except ValueError as exc:
+            raise CommandError(f"{exc}。{NOTHING_WRITTEN}") from None
         files = page_files(paths or [str(DEFAULT_SOURCES)])
         pages = [self._read(path, date=date, page=page, verbosity=verbosity) for path in files]
         try:
