@@ -22,9 +22,7 @@ from .words import splits_word
 
 SUBHEAD_MAX_CHARS = 30
 # A title never ends on a particle or preposition; a text fragment often does.
-_DANGLING_END = frozenset(
-    "的地得和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各"
-)
+DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[.、．]|[\u2460-\u2473]|第[一二三四五六七八九十]+|首先|其次|其[一二三四]|最后|—|·|•)"
@@ -50,7 +48,7 @@ def _is_candidate(text: str, previous: str | None) -> bool:
 
 def _continues_into(text: str, following: str) -> bool:
     """True when the next block visibly carries on text's sentence."""
-    if following[0] in CONTINUATION_START or text[-1] in _DANGLING_END:
+    if following[0] in CONTINUATION_START or text[-1] in DANGLING_END:
         return True
     return splits_word(text.replace(" ", ""), following)
 

@@ -85,7 +85,11 @@ def dateline_credit(paragraph: str) -> Credit | None:
 
 def caption_credits(caption: str) -> list[str]:
     """Photographers named at the end of a caption (`… 本报记者 张三 摄`, `摄影/李四`)."""
-    match = _CAPTION_CREDIT.search(caption.strip())
+    caption = caption.strip()
+    # Cheap guard: the credit pattern is only worth running when 摄 closes the caption.
+    if "摄" not in caption[-3:] and "摄影" not in caption[-24:]:
+        return []
+    match = _CAPTION_CREDIT.search(caption)
     if not match:
         return []
     names_text = (match.group(1) or match.group(2) or "").strip()

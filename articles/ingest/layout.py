@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .bylines import caption_credits
+from .repair import fix_punctuation
 from .text import clean_line
 
 ARTICLE_GAP = 3  # blank lines between articles, and before a photo caption
@@ -23,6 +24,10 @@ class RawBlock:
     first_line: int
     last_line: int
     blank_before: int
+    light: str = ""  # text with punctuation restored, enough to judge the block's shape
+
+    def __post_init__(self) -> None:
+        self.light = fix_punctuation(self.text).strip()
 
 
 def split_blocks(text: str) -> list[RawBlock]:

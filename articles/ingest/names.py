@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .words import is_word
+from .words import tagged
 
 # Common single-character surnames (the frequent part of the 百家姓 by modern usage).
 SURNAMES = frozenset(
@@ -46,17 +46,9 @@ AMBIGUOUS_SURNAMES = frozenset(
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,10}$")
 # Honorifics and kinship forms that name nobody in particular (王女士, 老黄, 小李).
-HONORIFIC_SUFFIXES = (
-    "女士",
-    "先生",
-    "小姐",
-    "阿姨",
-    "师傅",
-    "大爷",
-    "大妈",
-    "老师",
-    "同学",
-    "医生",
+HONORIFIC_SUFFIXES = tuple(
+    "女士 先生 小姐 阿姨 阿婆 阿公 阿伯 奶奶 爷爷 大爷 大妈 大叔 大姐 大哥 老伯 伯伯 师傅 老师 同学"
+    " 医生 书记 主任 经理 老板".split()
 )
 
 
@@ -76,6 +68,11 @@ def looks_like_name(text: str, *, strict: bool) -> bool:
     surname = surname_length(text)
     if not surname or not 1 <= len(text) - surname <= 2:
         return strict is False and len(text) in (2, 3)
-    if text.endswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿":
+    if text[surname:].startswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿":
         return False
-    return not (strict and is_word(text))
+    if strict:
+        # The dictionary knows many real names (tagged nr); a surname that opens another
+        # word (周末游, 张江镇, 高速路) is no surname at all.
+        word, tag = tagged(text)[0]
+        return len(word) == surname or tag.startswith("nr")
+    return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .body import BodyItem, assemble_body
+from .body import DANGLING_END, BodyItem, assemble_body
 from .bylines import Credit, caption_credits, credit_bylines, dateline_credit, parse_credit_line
 from .classify import classify
 from .entities import find_places
@@ -21,9 +21,9 @@ from .layout import (
 from .model import BylineEntry, ParsedArticle, ParsedDocument
 from .people import find_people
 from .programs import find_program
-from .repair import ends_sentence, fix_punctuation
+from .repair import CONTINUATION_START, ends_sentence
 from .titles import split_titles
-from .words import register_places
+from .words import register_places, splits_word
 
 MAX_TITLE_LINES = 5
 # A block after a wide gap that is longer than this is body text, not a caption.
@@ -43,7 +43,7 @@ class _Draft:
 
 def _light(block: RawBlock) -> str:
     """Block text with punctuation restored, enough to judge its shape."""
-    return fix_punctuation(block.text).strip()
+    return block.light
 
 
 def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
@@ -69,6 +69,16 @@ def _starts_article(section: list[RawBlock], previous: _Draft) -> bool:
     return len(section) > 1 and not _ends_open(previous)
 
 
+def _is_more_title(text: str, following: str | None) -> bool:
+    """A line after the headline is a title line only if body text follows and it ends cleanly."""
+    if following is None or not is_title_like(text) or is_caption_like(text):
+        return False
+    if text.endswith(("：", ":")) or text[-1] in DANGLING_END:
+        return False
+    # A body paragraph broken by a column: the next block carries on its sentence.
+    return not (following[0] in CONTINUATION_START or splits_word(text, following))
+
+
 def _title_zone(own: list[RawBlock]) -> tuple[list[str], list[Credit], int]:
     """Title lines and credits under the headline; returns where the body starts."""
     if not own or not is_title_like(_light(own[0])) or is_caption_like(_light(own[0])):
@@ -76,29 +86,36 @@ def _title_zone(own: list[RawBlock]) -> tuple[list[str], list[Credit], int]:
     titles, credits, i = [own[0].text], [], 1
     while i < len(own):
         text = _light(own[i])
+        following = _light(own[i + 1]) if i + 1 < len(own) else None
         credit = _is_credit(text, allow_bare=not credits)
         if credit:
             credits.append(credit)
-        elif credits or len(titles) >= MAX_TITLE_LINES:
+        elif credits or len(titles) >= MAX_TITLE_LINES or not _is_more_title(text, following):
             break
-        elif is_title_like(text) and not is_caption_like(text):
-            titles.append(own[i].text)
         else:
-            break
+            titles.append(own[i].text)
         i += 1
     return titles, credits, i
 
 
+def _kind(block: RawBlock) -> str:
+    """Caption or text; a bare credit line such as `新华社记者 X 摄` is a byline, not a caption."""
+    text = _light(block)
+    if is_caption_like(text) and not _is_credit(text, allow_bare=False):
+        return "caption"
+    return "text"
+
+
 def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
     """Body blocks tagged text or caption."""
-    items = [("caption" if is_caption_like(_light(b)) else "text", b) for b in draft.own[start:]]
+    items = [(_kind(b), b) for b in draft.own[start:]]
     for section in draft.attached:
         first = _light(section[0])
         if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", section[0]))
         else:
             items.append(("caption", section[0]))
-        items += [("caption" if is_caption_like(_light(b)) else "text", b) for b in section[1:]]
+        items += [(_kind(b), b) for b in section[1:]]
     return items
 
 
@@ -135,9 +152,9 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
     for credit in [*top_credits, *end_credits]:
         if credit.photo:
             photo_credits += [name for name, _ in credit.entries]
-    for block in blocks:
-        if block.kind == "caption":
-            photo_credits += caption_credits(block.text)
+    for item in body:
+        if item.kind == "caption":
+            photo_credits += caption_credits(item.text)
     photo_credits = list(dict.fromkeys(photo_credits))
     texts = [*titles.lines(), *(block.text for block in blocks)]
     districts, subdistricts = find_places(texts, gazetteer)

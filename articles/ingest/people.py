@@ -7,7 +7,7 @@ import re
 from .model import Mention
 from .names import AMBIGUOUS_SURNAMES, HONORIFIC_SUFFIXES, looks_like_name, surname_length
 from .text import is_cjk
-from .words import is_word, tagged
+from .words import tagged, tokens
 
 # The last word of a printed title; the title phrase runs back from here.
 _TITLE_HEAD = re.compile(
@@ -24,29 +24,10 @@ _AFTER_NAME = frozenset(
     "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们"
 )
 # Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
-# prepositions, conjunctions, particles, verbs, time words).
-_STOP_TAGS = frozenset(
-    {
-        "d",
-        "r",
-        "p",
-        "c",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ud",
-        "ug",
-        "uv",
-        "y",
-        "e",
-        "o",
-        "t",
-        "v",
-        "vd",
-        "x",
-    }
-)
+# prepositions, conjunctions, particles, time words, punctuation).
+_STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
+# Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
+_STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
 _STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
 _TITLE_MAX = 25
 
@@ -56,21 +37,19 @@ def _name_at(text: str, start: int) -> str | None:
     surname = surname_length(text[start : start + 2])
     if not surname:
         return None
-    first_word, tag = tagged(text[start : start + 5])[0]
-    if len(first_word) > surname and not tag.startswith("nr"):
+    words = tagged(text[start : start + 6])
+    if len(words[0][0]) > surname and not words[0][1].startswith("nr"):
         return None  # 教授解读, 居民全过程: the "surname" opens an ordinary word
     given = start + surname
     if given >= len(text) or not is_cjk(text[given]) or text[given] in _AFTER_NAME:
         return None
-    short = text[start : given + 1]
+    if text.startswith(HONORIFIC_SUFFIXES, given):
+        return None  # 王女士, 周阿婆
     third = text[given + 1 : given + 2]
-    if (
-        not third
-        or not is_cjk(third)
-        or third in _AFTER_NAME
-        or is_word(text[given + 1 : given + 3])
-    ):
-        name = short
+    # The third character belongs to the name unless a word (表示, 总结) starts there.
+    starts = {s for _w, s, e in tokens(text[start : start + 6]) if e - s >= 2}
+    if not third or not is_cjk(third) or third in _AFTER_NAME or (given + 1 - start) in starts:
+        name = text[start : given + 1]
     else:
         name = text[start : given + 2]
     if text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
@@ -90,7 +69,8 @@ def _title_before(text: str, end: int) -> str | None:
     words = tagged(window)
     kept: list[str] = []
     for word, tag in reversed(words):
-        if kept and (tag in _STOP_TAGS or word in _STOP_WORDS):
+        verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
+        if kept and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop):
             break
         kept.insert(0, word)
     title = "".join(kept)

@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 
 from .model import ProgramRef
-from .titles import Titles
+from .titles import INSTALLMENT, SERIES, Titles
 
-_NUM = "一二三四五六七八九十百零〇两\\d"
-INSTALLMENT = re.compile(rf"第[{_NUM}]+[辑期篇集站回季部讲章]|之[{_NUM}]+")
-SERIES = re.compile(r"(?:特别|系列|专题|大型)(?:报道|策划|访谈|评论)")
 _EDGE = "【】[]「」·—：: "
 _QUOTES = '“”‘’"《》「」'
 

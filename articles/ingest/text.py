@@ -34,7 +34,7 @@ def is_cjk(ch: str) -> bool:
 
 def is_chinese_context(ch: str) -> bool:
     """True for a Chinese character or Chinese punctuation."""
-    return is_cjk(ch) or ch in CJK_PUNCT
+    return len(ch) == 1 and (is_cjk(ch) or ch in CJK_PUNCT)
 
 
 def clean_line(line: str) -> str:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .repair import repair_title
+
+_NUM = "一二三四五六七八九十百零〇两\\d"
+INSTALLMENT = re.compile(rf"第[{_NUM}]+[辑期篇集站回季部讲章]|之[{_NUM}]+")
+SERIES = re.compile(r"(?:特别|系列|专题|大型)(?:报道|策划|访谈|评论)")
 
 
 @dataclass(slots=True)
@@ -21,8 +26,10 @@ class Titles:
 
 
 def _is_kicker(line: str) -> bool:
-    """A kicker leads into the headline: it ends in —— or ：, or sits in 【…】."""
-    return line.endswith(("——", "—", "：", ":")) or (line.startswith("【") and line.endswith("】"))
+    """A kicker leads into the headline: it ends in —— or ：, sits in 【…】, or names a series."""
+    if line.endswith(("——", "—", "：", ":")) or (line.startswith("【") and line.endswith("】")):
+        return True
+    return bool(SERIES.search(line) and INSTALLMENT.search(line))
 
 
 def split_titles(lines: list[str]) -> Titles:

@@ -1,0 +1,121 @@
+"""Bylines, dateline credits, photo credits and the article type they imply."""
+
+from __future__ import annotations
+
+from articles.ingest.model import BylineEntry
+
+from .conftest import page
+
+PARAS = ("昨天上午，社区食堂正式开张，附近居民排起了长队。", "食堂将继续增加菜品。")
+
+
+def test_end_byline_with_role(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "本报记者 袁明"))
+    assert article.bylines == [BylineEntry("袁明", "本报记者", "end")]
+    assert article.type == "news"
+    assert len(article.blocks) == 2
+
+
+def test_byline_under_headline_with_two_names_of_one_role(parse_one):
+    article = parse_one(page("社区食堂开张", "本报记者 张伟 李娜", *PARAS))
+    assert article.bylines == [
+        BylineEntry("张伟", "本报记者", "under_headline"),
+        BylineEntry("李娜", "本报记者", "under_headline"),
+    ]
+    assert article.type == "news"
+
+
+def test_byline_with_several_roles(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "本报记者 张伟 通讯员 李娜"))
+    assert [(b.name, b.role) for b in article.bylines] == [("张伟", "本报记者"), ("李娜", "通讯员")]
+
+
+def test_names_separated_by_enumeration_comma(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "本报记者 张伟、李娜"))
+    assert [b.name for b in article.bylines] == ["张伟", "李娜"]
+
+
+def test_other_papers_reporter_role_is_kept_as_printed(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "解放日报记者 周强"))
+    assert article.bylines == [BylineEntry("周强", "解放日报记者", "end")]
+
+
+def test_news_agency_photographer_is_a_byline_and_a_photo_credit(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "新华社记者 陈刚 摄"))
+    assert article.bylines == [BylineEntry("陈刚", "新华社记者", "end")]
+    assert article.photo_credits == ["陈刚"]
+
+
+def test_lone_name_under_headline_makes_a_commentary(parse_one):
+    article = parse_one(page("小食堂里的大民生", "杨欢", *PARAS))
+    assert article.bylines == [BylineEntry("杨欢", None, "under_headline")]
+    assert article.type == "commentary"
+
+
+def test_chief_writer_byline_makes_a_commentary(parse_one):
+    article = parse_one(page("小食堂里的大民生", "主笔|王五", *PARAS))
+    assert article.bylines == [BylineEntry("王五", "主笔", "under_headline")]
+    assert article.type == "commentary"
+
+
+def test_dateline_credit_stays_in_body_and_names_bylines(parse_one):
+    article = parse_one(
+        page("社区食堂开张", "本报讯 (记者 张伟 通讯员 李娜)昨天上午,社区食堂正式开张。")
+    )
+    assert article.blocks[0].text == "本报讯（记者张伟通讯员李娜）昨天上午，社区食堂正式开张。"
+    assert article.bylines == [
+        BylineEntry("张伟", "记者", "under_headline"),
+        BylineEntry("李娜", "通讯员", "under_headline"),
+    ]
+    assert article.type == "news"
+
+
+def test_bylines_are_not_people(parse_one):
+    article = parse_one(
+        page("社区食堂开张", "本报讯(记者 张伟)街道主任王建国说，食堂已开张。", "本报记者 李娜")
+    )
+    assert {p.name for p in article.people} == {"王建国"}
+
+
+def test_caption_photographer_forms_are_photo_credits(parse):
+    text = page(
+        page("外滩灯光秀", "昨晚，外滩灯光秀如约上演，吸引大批市民。"),
+        page("①灯光秀现场 本报记者 李华 摄"),
+        page("②市民拍照留念 摄影/王东"),
+        gap=3,
+    )
+    article = parse(text).articles[0]
+    assert set(article.photo_credits) == {"李华", "王东"}
+    assert {p.name for p in article.people}.isdisjoint({"李华", "王东"})
+
+
+def test_article_made_of_captions_is_photo_news(parse_one):
+    article = parse_one(
+        page("初雪落申城", "①雪后的外滩 本报记者 李华 摄", "②孩子们在公园堆雪人 本报记者 王东 摄")
+    )
+    assert [b.kind for b in article.blocks] == ["caption", "caption"]
+    assert article.type == "photo_news"
+
+
+def test_long_article_with_many_subheads_and_no_dateline_is_a_feature(parse_one):
+    para = "这是一段关于社区食堂的长篇报道，记录居民的日常生活与变化。" * 30
+    article = parse_one(
+        page(
+            "小食堂的故事",
+            para,
+            "清晨 第一锅粥",
+            para,
+            "午间 满堂烟火",
+            para,
+            "傍晚 送餐上门",
+            para,
+        )
+    )
+    assert [b.kind for b in article.blocks].count("subhead") == 3
+    assert article.type == "feature"
+
+
+def test_short_subheadline_starting_with_a_surname_is_not_taken_for_an_author(parse_one):
+    article = parse_one(page("外滩灯光秀今晚上演", "周末游", *PARAS))
+    assert article.subheadline == ["周末游"]
+    assert article.bylines == []

@@ -1,0 +1,110 @@
+"""Districts, subdistricts and people found in an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.ingest.entities import find_places
+from articles.ingest.model import Mention
+
+from .conftest import page
+
+
+def places(gazetteer, text):
+    return find_places([text], gazetteer)
+
+
+def test_full_and_short_district_names_map_to_the_canonical_name(gazetteer):
+    districts, _ = places(gazetteer, "浦东新区与奉贤、金山、松江三区合作，青浦的人也来了。")
+    assert set(districts) == {"浦东新区", "奉贤区", "金山区", "松江区", "青浦区"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "游船驶过黄浦江。",
+        "绿水青山就是金山银山。",
+        "她去普陀山旅游。",
+        "市域铁路嘉青松金线正在规划。",
+        "从虹桥枢纽出发只需十五分钟。",
+        "刘懿静安排了一场活动。",
+    ],
+)
+def test_rivers_idioms_mountains_and_look_alikes_are_not_districts(gazetteer, text):
+    assert places(gazetteer, text) == ([], [])
+
+
+def test_historical_district_names_map_to_todays_district(gazetteer):
+    districts, _ = places(gazetteer, "老闸北人都记得，卢湾区和南汇的变化很大。")
+    assert set(districts) == {"静安区", "黄浦区", "浦东新区"}
+
+
+def test_subdistricts_named_in_full_are_found(gazetteer):
+    districts, subdistricts = places(gazetteer, "嘉兴路街道和唐镇的居民参加了活动。")
+    assert set(subdistricts) == {"嘉兴路街道", "唐镇"}
+    assert districts == []
+
+
+def test_subdistrict_containing_a_district_name_is_not_that_district(gazetteer):
+    districts, subdistricts = places(gazetteer, "宝山路街道的居民前来参观。")
+    assert subdistricts == ["宝山路街道"]
+    assert districts == []
+
+
+def test_people_get_the_title_printed_before_their_name(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "随后，长宁区民政局副局长王建国介绍了情况。他说，食堂已开张。",
+            "“饭菜很好。”仙霞居民区党总支书记李秀兰说，居民很满意。",
+            "李秀兰表示还会继续努力。",
+        )
+    )
+    assert set(article.people) == {
+        Mention("王建国", "长宁区民政局副局长"),
+        Mention("李秀兰", "仙霞居民区党总支书记"),
+    }
+
+
+def test_first_titled_mention_gives_the_title(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "。“很好。”周志强说。",
+            "街道办事处主任周志强介绍，食堂已开张。",
+        )
+    )
+    assert article.people == [Mention("周志强", "街道办事处主任")]
+
+
+def test_honorifics_alone_are_not_people(parse_one):
+    article = parse_one(
+        page("社区食堂开张", "居民王女士说，饭菜可口。老黄说，价格实惠。张先生表示很满意。")
+    )
+    assert article.people == []
+
+
+def test_name_before_a_verb_of_speech_is_a_person_without_title(parse_one):
+    article = parse_one(page("社区食堂开张", "“饭菜可口。”陈晓东说，他每天都来。"))
+    assert article.people == [Mention("陈晓东", None)]
+
+
+def test_article_places_come_from_titles_and_body(parse_one):
+    article = parse_one(page("虹口区 新开社区食堂", "嘉兴路街道的食堂开张了，闵行的居民也来了。"))
+    assert set(article.districts) == {"虹口区", "闵行区"}
+    assert article.subdistricts == ["嘉兴路街道"]
+
+
+def test_kinship_honorific_after_surname_is_not_a_person(parse_one):
+    article = parse_one(page("老街开街", "在老街生活了60年的居民周阿婆说，环境更好了。"))
+    assert article.people == []
+
+
+def test_three_character_name_before_a_word_of_speech_is_kept_whole(parse_one):
+    article = parse_one(page("加装电梯提速", "市住建委副主任刘建华表示，明年将简化审批流程。"))
+    assert article.people == [Mention("刘建华", "市住建委副主任")]
+
+
+def test_two_character_name_before_a_verb_of_speech(parse_one):
+    article = parse_one(page("加装电梯提速", "街道党工委副书记刘俊说，明年将简化流程。"))
+    assert article.people == [Mention("刘俊", "街道党工委副书记")]

@@ -1,0 +1,190 @@
+"""Page layout: article boundaries, column breaks, captions and subheads."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.ingest import SourceError
+
+from .conftest import page
+
+
+def kinds(article):
+    return [block.kind for block in article.blocks]
+
+
+def test_two_articles_without_bylines_back_to_back_are_split(parse):
+    text = page(
+        page("公交新线开通", "今天起，71路延伸至外滩，沿线居民出行更方便。"),
+        page("菜场延长营业", "记者从区商务委获悉，菜场将营业到晚上八点。"),
+        gap=3,
+    )
+    doc = parse(text)
+    assert [a.headline for a in doc.articles] == ["公交新线开通", "菜场延长营业"]
+    assert [a.bylines for a in doc.articles] == [[], []]
+    assert doc.articles[1].first_line == 8
+    assert doc.articles[1].raw_text.startswith("菜场延长营业")
+
+
+def test_article_of_one_paragraph(parse_one):
+    article = parse_one(page("公交新线开通", "今天起，71路延伸至外滩，沿线居民出行更方便。"))
+    assert kinds(article) == ["paragraph"]
+
+
+def test_column_break_mid_word_is_rejoined(parse_one):
+    article = parse_one(
+        page("道路改造完工", "昨天，外环路功能提", "升改造工程全部完工，通行效率明显提高。")
+    )
+    assert [b.text for b in article.blocks] == [
+        "昨天，外环路功能提升改造工程全部完工，通行效率明显提高。"
+    ]
+
+
+def test_column_break_after_a_comma_is_rejoined(parse_one):
+    article = parse_one(page("道路改造完工", "昨天上午,", "改造工程全部完工。"))
+    assert [b.text for b in article.blocks] == ["昨天上午，改造工程全部完工。"]
+
+
+def test_quote_spanning_a_column_break_is_rejoined(parse_one):
+    article = parse_one(
+        page("居民点赞", "老人说：“食堂的饭菜很可口。我们天天来。", "价格也实惠。”她笑着补充。")
+    )
+    assert [b.text for b in article.blocks] == [
+        "老人说：“食堂的饭菜很可口。我们天天来。价格也实惠。”她笑着补充。"
+    ]
+
+
+def test_quotation_running_over_paragraphs_keeps_its_paragraphs(parse_one):
+    article = parse_one(page("居民点赞", "她说：“第一件事是吃饭。", "“第二件事是看病。”"))
+    assert len(article.blocks) == 2
+
+
+def test_paragraph_ending_in_colon_before_a_list_stays_a_paragraph(parse_one):
+    article = parse_one(
+        page(
+            "三项新举措",
+            "为方便居民，街道推出三项举措：",
+            "一是延长服务时间；",
+            "二是增加服务网点。",
+        )
+    )
+    assert [b.text for b in article.blocks] == [
+        "为方便居民，街道推出三项举措：",
+        "一是延长服务时间；",
+        "二是增加服务网点。",
+    ]
+
+
+def test_paragraph_ending_in_colon_before_a_quote_stays_a_paragraph(parse_one):
+    article = parse_one(page("居民点赞", "一位老人这样评价：", "“饭菜可口，价格实惠。”"))
+    assert len(article.blocks) == 2
+
+
+def test_caption_inside_a_paragraph_is_cut_out_and_placed_after_it(parse_one):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐，还为行动不便的老", gap=1),
+        page("志愿者为老人送餐上门", "人送餐上门。居民纷纷点赞。", "食堂将继续增加菜品。", gap=1),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert kinds(article) == ["paragraph", "caption", "paragraph"]
+    assert (
+        article.blocks[0].text == "食堂提供早中晚三餐，还为行动不便的老人送餐上门。居民纷纷点赞。"
+    )
+    assert article.blocks[1].text == "志愿者为老人送餐上门"
+
+
+def test_caption_ending_in_full_stop_between_paragraphs_stays_in_the_article(parse_one):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐。"),
+        page("图为居民在食堂用餐。", "食堂将继续增加菜品。"),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert kinds(article) == ["paragraph", "caption", "paragraph"]
+    assert article.blocks[1].text == "图为居民在食堂用餐。"
+
+
+def test_numbered_caption_with_photographer_is_a_caption(parse_one):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐。", "本报记者 王明"),
+        page("①居民在食堂用餐 本报记者 李华 摄"),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert kinds(article) == ["paragraph", "caption"]
+    assert article.photo_credits == ["李华"]
+
+
+def test_two_part_subheads_separate_paragraphs(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "饭菜可口 价格实惠",
+            "一份套餐只要十二元。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph"]
+    assert article.blocks[1].text == "饭菜可口 价格实惠"
+
+
+def test_plain_subheads_that_come_in_a_set_are_subheads(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "饭菜可口",
+            "一份套餐只要十二元。",
+            "服务贴心",
+            "志愿者每天送餐上门。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph", "subhead", "paragraph"]
+
+
+def test_short_fragment_before_a_column_break_is_not_a_subhead(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "说起食堂如今的生意如此",
+            "“红火”，居民们都竖起了大拇指。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "paragraph"]
+    assert article.blocks[1].text == "说起食堂如今的生意如此“红火”，居民们都竖起了大拇指。"
+
+
+def test_fragment_right_after_a_subhead_joins_the_next_block(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "饭菜可口 价格实惠",
+            "要说食堂最受欢迎的",
+            "菜品，还是红烧肉。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph"]
+    assert article.blocks[2].text == "要说食堂最受欢迎的菜品，还是红烧肉。"
+
+
+def test_messy_whitespace_crlf_tabs_and_ideographic_spaces_are_tolerated(parse_one):
+    text = "\r\n\r\n社区食堂开张\t \r\n\r\n\u3000\u3000食堂提供三餐,\r\n\r\n价格实惠。  \r\n"
+    article = parse_one(text.replace("\r\n", "\n"))
+    assert article.headline == "社区食堂开张"
+    assert [b.text for b in article.blocks] == ["食堂提供三餐，价格实惠。"]
+
+
+def test_page_without_any_headline_is_a_source_error_with_line_number(parse):
+    text = "\n\n这是一段没有标题的正文，它很长很长，而且以句号结尾，说明它不是标题行。\n"
+    with pytest.raises(SourceError) as info:
+        parse(text)
+    assert info.value.line == 3
+    assert "headline" in str(info.value)
+
+
+def test_whitespace_only_text_is_a_source_error(parse):
+    with pytest.raises(SourceError):
+        parse("\n \n\u3000\n")
