@@ -7,7 +7,6 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from articles import loading
 from articles.loading import (
     EDITED,
     GONE,
@@ -18,6 +17,7 @@ from articles.loading import (
     load_documents,
     stored_content,
 )
+from articles.loading import save as loading_save
 from articles.models import (
     Article,
     ArticleMention,
@@ -270,7 +270,7 @@ def test_dry_run_reports_without_writing():
 
 def test_a_failure_while_saving_rolls_back_the_whole_run(monkeypatch):
     calls = []
-    real = loading.article_set_mentions
+    real = loading_save.article_set_mentions
 
     def failing_on_the_second_page(*, article, mentions):
         calls.append(article.source_document.file_name)
@@ -278,7 +278,7 @@ def test_a_failure_while_saving_rolls_back_the_whole_run(monkeypatch):
             raise IntegrityError("simulated failure")
         return real(article=article, mentions=mentions)
 
-    monkeypatch.setattr(loading, "article_set_mentions", failing_on_the_second_page)
+    monkeypatch.setattr(loading_save, "article_set_mentions", failing_on_the_second_page)
     before = database_rows()
     other = seed_variant({"下到社区里 下沉心练功夫": "社区里来了新书记"})
 
