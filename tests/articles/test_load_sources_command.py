@@ -244,3 +244,18 @@ def test_random_input_loads_or_is_refused_cleanly(tmp_path, content):
     except CommandError as error:
         assert "random.txt" in str(error)
         assert "解析器内部错误" not in str(error)
+
+
+def test_a_malformed_page_option_is_a_command_error():
+    with pytest.raises(CommandError, match="A5"):
+        run(SEED_PAGE, page="第五版")
+
+
+def test_command_line_date_wins_over_the_sidecar(tmp_path):
+    write_page(tmp_path, "page.txt", seed_text())
+    write_page(tmp_path, "page.txt.meta.json", '{"date": "2022-11-21", "page": "A5"}')
+
+    run(tmp_path, date="2022-11-22")
+
+    assert str(SourceDocument.objects.get().edition_date) == "2022-11-22"
+    assert SourceDocument.objects.get().page == "A5"
