@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements.lock scripts/find-python
 
 setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	@if $(PY) manage.py help load_sources >/dev/null 2>&1; then $(PY) manage.py load_sources; else echo "Loading source pages: skipped (the loader is not built yet)"; fi
+	$(PY) manage.py load_sources
 	$(PY) manage.py create_editor
 
 run: setup

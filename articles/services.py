@@ -2,6 +2,8 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,7 +12,16 @@ from django.utils import timezone
 
 from people.models import Person, Reporter
 
-from .models import Article, ArticleMention, ArticleStatus, Byline, BylinePosition
+from .models import (
+    Article,
+    ArticleMention,
+    ArticleStatus,
+    Byline,
+    BylinePosition,
+    Program,
+    ProgramInstallment,
+)
+from .numerals import installment_number
 
 
 class WorkflowError(Exception):
@@ -107,7 +118,9 @@ def reporter_get_or_create(*, name: str, role: str = "") -> Reporter:
     """Match a reporter by name before creating one, so loads never duplicate 袁玮."""
     reporter = Reporter.objects.filter(name=name).first()
     if reporter is None:
-        reporter = Reporter(name=name, default_role=role or "")
+        # A printed role may be longer than a default role may be (Byline keeps it whole).
+        role_length = Reporter._meta.get_field("default_role").max_length
+        reporter = Reporter(name=name, default_role=(role or "")[:role_length])
         reporter.save()
     return reporter
 
@@ -150,3 +163,40 @@ def article_set_mentions(
         seen.add(person.pk)
         rows.append(ArticleMention(article=article, person=person, title=title or "", order=order))
     return ArticleMention.objects.bulk_create(rows)
+
+
+# The evening paper is on the street by morning; a printed article counts as published then.
+PRINT_PUBLISH_TIME = time(6, 0)
+PRINT_TIME_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def print_publish_time(edition_date: date | None) -> datetime | None:
+    """When a printed article went public: its edition date at 06:00 Shanghai time, if known."""
+    if edition_date is None:
+        return None
+    return datetime.combine(edition_date, PRINT_PUBLISH_TIME, tzinfo=PRINT_TIME_ZONE)
+
+
+def program_get_or_create(*, name: str) -> Program:
+    """Match a program by name before creating one, so loads never duplicate a series."""
+    program = Program.objects.filter(name=name).first()
+    if program is None:
+        program = Program(name=name)
+        program.save()
+    return program
+
+
+def installment_get_or_create(
+    *, program: Program, label: str, title: str = ""
+) -> ProgramInstallment | None:
+    """The program's installment numbered as in the label (第一辑 → 1); None if it has no number.
+
+    An existing installment keeps its label and title: editors may have polished them.
+    """
+    number = installment_number(label)
+    if number is None or not 1 <= number <= 32767:
+        return None
+    installment, _ = ProgramInstallment.objects.get_or_create(
+        program=program, number=number, defaults={"label": label[:20], "title": title[:120]}
+    )
+    return installment

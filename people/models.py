@@ -71,7 +71,7 @@ class Reporter(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.pinyin:
-            self.pinyin = pinyin_of(self.name)
+            self.pinyin = pinyin_of(self.name)[: self._meta.get_field("pinyin").max_length]
         if not self.slug:
             others = Reporter.objects.exclude(pk=self.pk)
             self.slug = unique_slug(
@@ -114,7 +114,7 @@ class Person(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.pinyin:
-            self.pinyin = pinyin_of(self.name)
+            self.pinyin = pinyin_of(self.name)[: self._meta.get_field("pinyin").max_length]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

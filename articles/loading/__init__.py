@@ -1,0 +1,84 @@
+"""Saving parsed source pages as articles: one transaction, each article once, editors' work kept.
+
+The parser (`articles.ingest`) turns page text into dataclasses; this module decides, for every
+parsed article, whether to create, update, leave or skip it, and writes that in one transaction.
+
+An article's identity is its page (`SourceDocument`, by the file's sha256) and its position on
+the page. A page already loaded is left as it is. A corrected page (same file name, or the same
+edition and page, new content) updates its articles in place, except those an editor has changed
+since they were loaded: `Article.source_checksum` holds the checksum of the content as loaded,
+and the same function computes it from the database now, so any edit shows as a difference.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from ..models import ArticleStatus
+from .content import Places, content_checksum, stored_content
+from .model import (
+    ACTION_LABELS,
+    EDITED,
+    GONE,
+    VANISHED,
+    Action,
+    ArticleOutcome,
+    LoadError,
+    LoadReport,
+    SourcePage,
+)
+from .plan import make_plan
+from .save import Programs, apply_plan
+
+__all__ = [
+    "ACTION_LABELS",
+    "EDITED",
+    "GONE",
+    "VANISHED",
+    "Action",
+    "ArticleOutcome",
+    "LoadError",
+    "LoadReport",
+    "SourcePage",
+    "content_checksum",
+    "load_documents",
+    "stored_content",
+]
+
+
+def load_documents(
+    *,
+    pages: list[SourcePage],
+    status: str = ArticleStatus.PUBLISHED,
+    now: datetime,
+    dry_run: bool = False,
+) -> LoadReport:
+    """Save these parsed pages in one transaction (or, dry, only say what would happen)."""
+    if status not in (ArticleStatus.PUBLISHED, ArticleStatus.DRAFT):
+        raise ValueError(f"new articles are published or drafts, not {status!r}")
+    with transaction.atomic():
+        places = Places()
+        plans = make_plan(pages, places, lock=not dry_run)
+        if not dry_run:
+            programs = Programs()
+            for plan in plans:
+                try:
+                    apply_plan(plan, programs, status=status, now=now)
+                except (DatabaseError, ValidationError) as exc:
+                    raise LoadError(plan.page.path, str(exc)) from exc
+    report = LoadReport(files=len(pages))
+    for plan in plans:
+        for item in plan.articles:
+            report.outcomes.append(
+                ArticleOutcome(
+                    path=plan.page.path,
+                    position=item.position,
+                    headline=item.headline,
+                    action=item.action,
+                    reason=item.reason,
+                )
+            )
+    return report
