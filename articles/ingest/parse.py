@@ -149,7 +149,8 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body)
-    for credit in [*top_credits, *end_credits]:
+    credits = [*top_credits, *end_credits, *([dateline] if dateline else [])]
+    for credit in credits:
         if credit.photo:
             photo_credits += [name for name, _ in credit.entries]
     for item in body:
@@ -173,6 +174,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             blocks=blocks,
             top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
             has_dateline=dateline is not None,
+            photo_bylines_only=bool(credits) and all(c.photo for c in credits),
         ),
         bylines=bylines,
         blocks=blocks,
