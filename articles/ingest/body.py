@@ -8,6 +8,7 @@ from typing import Literal
 
 from .layout import compact_len
 from .model import Block
+from .people import name_at
 from .repair import (
     CONTINUATION_START,
     SENTENCE_END,
@@ -30,6 +31,7 @@ _DANGLING_WORDS = frozenset(
 )
 # A quoted term opening a block ("顺风顺水"，…) and the mark or particle right after it.
 _TERM_QUOTE = re.compile(r"^[“「‘]([^“”「」‘’。！？，；：]{1,16})[”」’](.?)")
+_TITLE_END = re.compile(r"(?:书记|主任|局长|部长|镇长|区长|经理|负责人|队长|院长|校长)$")
 _OPEN_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
@@ -74,6 +76,12 @@ def _continues_into(text: str, following: str) -> bool:
     first_word, first_tag = tagged(following[:6])[0]
     if first_tag.startswith("u") or first_word in "的地得着":
         return True  # the next block opens on a particle (…的历史)
+    if first_tag == "d":
+        return True  # …长者食堂 / 将于下月开张: an adverb opens a predicate, not a sentence
+    if first_tag == "v" and any(t in ("p", "d") for _w, t in tagged(text.replace(" ", ""))):
+        return True  # 记者从区民政局 / 获悉: a clause started before the break needs its verb
+    if _TITLE_END.search(text) and name_at(following, 0):
+        return True  # 居委会主任 / 张三告诉记者: a title and its holder's name
     quote = _TERM_QUOTE.match(following)
     if quote:
         # A quoted term followed by a comma runs on from the line before; so does one

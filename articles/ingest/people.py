@@ -36,7 +36,7 @@ _BODY_SUFFIX = ("委员会", "局", "厅", "委", "部", "署", "办")
 _PEOPLE_NOUNS = frozenset({"居民", "村民", "市民", "群众", "学生", "家长", "老人", "职工", "游客"})
 
 
-def _name_at(text: str, start: int) -> str | None:
+def name_at(text: str, start: int) -> str | None:
     """The personal name starting at start, deciding between two and three characters."""
     surname = surname_length(text[start : start + 2])
     if not surname:
@@ -103,7 +103,7 @@ def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
     titles: dict[str, str | None] = {}
     for text in texts:
         for head in _TITLE_HEAD.finditer(text):
-            name = _name_at(text, head.end())
+            name = name_at(text, head.end())
             if not name or name in exclude:
                 continue
             title = _title_before(text, head.end())

@@ -225,6 +225,9 @@ def test_single_subhead_before_a_quote_that_ends_a_sentence_is_a_subhead(parse_o
         ("说起老街的历史", "，居民们如数家珍。"),  # next block opens with a comma
         ("这是一条老街", "的新生，也是居民的期盼。"),  # next block opens with a particle
         ("他们带着“幸福", "清单”走进社区。"),  # a quotation left open
+        ("记者从区民政局", "获悉，全市新增食堂。"),  # a preposition still waiting for its verb
+        ("据悉这批长者食堂", "将于下月开张。"),  # next block opens on an adverb
+        ("社区居委会主任", "张建军告诉记者，活动很成功。"),  # a title and its holder's name
     ],
 )
 def test_fragment_before_a_column_break_joins_the_next_block(parse_one, fragment, rest):
