@@ -8,21 +8,31 @@ from typing import Literal
 
 from .layout import compact_len
 from .model import Block
+from .people import name_at
 from .repair import (
     CONTINUATION_START,
     SENTENCE_END,
     ends_sentence,
-    has_phrase_space,
     join_fragments,
     quote_open,
     repair_body,
     repair_title,
 )
-from .words import splits_word
+from .words import splits_word, tagged
 
 SUBHEAD_MAX_CHARS = 30
 # A title never ends on a particle or preposition; a text fragment often does.
 DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
+# Word classes a finished phrase does not end on: adverbs, prepositions, conjunctions,
+# particles, pronouns (jieba tags); plus adverbs the dictionary tags otherwise.
+_DANGLING_TAGS = frozenset("d p c u uj ul uz ud ug uv y r".split())
+_DANGLING_WORDS = frozenset(
+    {"正在", "十分", "非常", "已经", "可以", "能够", "如此", "这样", "那样"}
+)
+# A quoted term opening a block ("顺风顺水"，…) and the mark or particle right after it.
+_TERM_QUOTE = re.compile(r"^[“「‘]([^“”「」‘’。！？，；：]{1,16})[”」’](.?)")
+_TITLE_END = re.compile(r"(?:书记|主任|局长|部长|镇长|区长|经理|负责人|队长|院长|校长)$")
+_OPEN_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[.、．]|[\u2460-\u2473]|第[一二三四五六七八九十]+|首先|其次|其[一二三四]|最后|—|·|•)"
@@ -46,11 +56,39 @@ def _is_candidate(text: str, previous: str | None) -> bool:
     return previous is None or ends_sentence(previous)
 
 
+def _last_word(text: str) -> tuple[str, str]:
+    """The last word of text and its part-of-speech tag."""
+    words = tagged(text.replace(" ", "")[-8:])
+    return words[-1] if words else ("", "")
+
+
 def _continues_into(text: str, following: str) -> bool:
-    """True when the next block visibly carries on text's sentence."""
+    """True when the next block visibly carries on text's sentence (a column break)."""
     if following[0] in CONTINUATION_START or text[-1] in DANGLING_END:
         return True
-    return splits_word(text.replace(" ", ""), following)
+    if any(text.count(left) > text.count(right) for left, right in _OPEN_PAIRS):
+        return True  # a quotation or bracket opened and not closed
+    if splits_word(text.replace(" ", ""), following):
+        return True
+    word, tag = _last_word(text)
+    if tag in _DANGLING_TAGS or word in _DANGLING_WORDS:
+        return True  # 工作如此 / 正在 / 我们: the clause is not finished
+    first_word, first_tag = tagged(following[:6])[0]
+    if first_tag.startswith("u") or first_word in "的地得着":
+        return True  # the next block opens on a particle (…的历史)
+    if first_tag == "d":
+        return True  # …长者食堂 / 将于下月开张: an adverb opens a predicate, not a sentence
+    if first_tag == "v" and any(t in ("p", "d") for _w, t in tagged(text.replace(" ", ""))):
+        return True  # 记者从区民政局 / 获悉: a clause started before the break needs its verb
+    if _TITLE_END.search(text) and name_at(following, 0):
+        return True  # 居委会主任 / 张三告诉记者: a title and its holder's name
+    quote = _TERM_QUOTE.match(following)
+    if quote:
+        # A quoted term followed by a comma runs on from the line before; so does one
+        # right after a verb (大家都称赞 / “办得好”).
+        after = quote.group(2)
+        return after in ("，", "、", ",") or (tag.startswith("v") and tag != "vn")
+    return False
 
 
 def choose_subheads(texts: list[str]) -> set[int]:
@@ -61,14 +99,9 @@ def choose_subheads(texts: list[str]) -> set[int]:
         following = texts[i + 1] if i + 1 < len(texts) else None
         if following and _is_candidate(text, previous) and not _continues_into(text, following):
             candidates.append(i)
-    # Plain one-phrase subheads come in sets; a lone one is a paragraph's first line that
-    # ended up alone at the foot of a column.
-    plain = [i for i in candidates if not has_phrase_space(texts[i])]
     chosen: set[int] = set()
     for i in candidates:
-        if i - 1 in chosen:
-            continue  # two subheads in a row: the second is the next paragraph's fragment
-        if has_phrase_space(texts[i]) or len(plain) >= 2:
+        if i - 1 not in chosen:  # two in a row: the second is the next paragraph's fragment
             chosen.add(i)
     return chosen
 

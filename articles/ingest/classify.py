@@ -20,6 +20,7 @@ def classify(
     blocks: list[Block],
     top_bylines: list[BylineEntry],
     has_dateline: bool,
+    photo_bylines_only: bool = False,
 ) -> ArticleType:
     """Decide the article type from its bylines, body shape and kicker."""
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
@@ -28,6 +29,9 @@ def classify(
     if captions and (
         not paragraphs or (len(captions) >= len(paragraphs) and text_chars < PHOTO_TEXT_MAX_CHARS)
     ):
+        return "photo_news"
+    # A short text credited only to photographers (新华社记者 X 摄) is a photo story.
+    if photo_bylines_only and text_chars < PHOTO_TEXT_MAX_CHARS:
         return "photo_news"
     if top_bylines and not has_dateline:
         if all(b.role is None or b.role in COMMENTARY_ROLES for b in top_bylines):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from .gazetteer import Gazetteer
 from .words import tokens
@@ -28,8 +27,18 @@ def _alternation(names: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True)))
 
 
-@cache
+# Keyed by identity: hashing a frozen gazetteer walks every subdistrict on each call.
+_MATCHERS: dict[int, tuple[Gazetteer, PlaceMatcher]] = {}
+
+
 def _matcher(gazetteer: Gazetteer) -> PlaceMatcher:
+    cached = _MATCHERS.get(id(gazetteer))
+    if cached is None or cached[0] is not gazetteer:
+        cached = _MATCHERS[id(gazetteer)] = (gazetteer, _compile(gazetteer))
+    return cached[1]
+
+
+def _compile(gazetteer: Gazetteer) -> PlaceMatcher:
     canonical: dict[str, str] = {}
     for d in gazetteer.districts:
         canonical[d.name] = canonical[d.short_name] = d.name

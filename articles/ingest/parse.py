@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .body import DANGLING_END, BodyItem, assemble_body
-from .bylines import Credit, caption_credits, credit_bylines, dateline_credit, parse_credit_line
+from .bylines import (
+    DATELINE,
+    Credit,
+    caption_credits,
+    credit_bylines,
+    dateline_credit,
+    parse_credit_line,
+)
 from .classify import classify
 from .entities import find_places
 from .errors import SourceError
@@ -60,13 +67,37 @@ def _ends_open(draft: _Draft) -> bool:
     return False
 
 
+def _has_credit(draft: _Draft) -> bool:
+    """True when the draft names an author anywhere: under the headline, dateline or end."""
+    blocks = draft.blocks()
+    if _title_zone(draft.own)[1]:
+        return True
+    return any(DATELINE.match(_light(b)) or _is_credit(_light(b), allow_bare=False) for b in blocks)
+
+
+def _continues_previous(section: list[RawBlock], previous: _Draft) -> bool:
+    """A one-line "headline" over plain paragraphs that end in the byline the article above
+    lacks: an unmarked caption between two paragraphs of that article, not a new article."""
+    first, second, last = (_light(section[i]) for i in (0, 1, -1))
+    if first[-1] in "！？!?" or section[0].first_line != section[0].last_line:
+        return False
+    if is_title_like(second) or DATELINE.match(second) or _is_credit(second, allow_bare=True):
+        return False
+    if len(section) < 3 or not _is_credit(last, allow_bare=False):
+        return False
+    previous_text = [b for b in previous.blocks() if not is_title_like(_light(b))]
+    return len(previous_text) >= 2 and not _has_credit(previous)
+
+
 def _starts_article(section: list[RawBlock], previous: _Draft) -> bool:
     """After a wide gap: a new article opens with title lines, else it is a photo caption."""
     first = _light(section[0])
     if is_caption_like(first) or not is_title_like(first):
         return False
     # A lone short block, or one that interrupts an unfinished sentence, is a caption.
-    return len(section) > 1 and not _ends_open(previous)
+    if len(section) < 2 or _ends_open(previous):
+        return False
+    return not _continues_previous(section, previous)
 
 
 def _is_more_title(text: str, following: str | None) -> bool:
@@ -149,7 +180,8 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body)
-    for credit in [*top_credits, *end_credits]:
+    credits = [*top_credits, *end_credits, *([dateline] if dateline else [])]
+    for credit in credits:
         if credit.photo:
             photo_credits += [name for name, _ in credit.entries]
     for item in body:
@@ -173,6 +205,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             blocks=blocks,
             top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
             has_dateline=dateline is not None,
+            photo_bylines_only=bool(credits) and all(c.photo for c in credits),
         ),
         bylines=bylines,
         blocks=blocks,

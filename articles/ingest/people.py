@@ -30,9 +30,13 @@ _STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
 _STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
 _STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
 _TITLE_MAX = 25
+# Government bodies name two fields joined by 和 (发展和改革委员会, 文化和旅游局).
+_JOINED_FIELDS = frozenset("和与及")
+_BODY_SUFFIX = ("委员会", "局", "厅", "委", "部", "署", "办")
+_PEOPLE_NOUNS = frozenset({"居民", "村民", "市民", "群众", "学生", "家长", "老人", "职工", "游客"})
 
 
-def _name_at(text: str, start: int) -> str | None:
+def name_at(text: str, start: int) -> str | None:
     """The personal name starting at start, deciding between two and three characters."""
     surname = surname_length(text[start : start + 2])
     if not surname:
@@ -57,6 +61,15 @@ def _name_at(text: str, start: int) -> str | None:
     return name if looks_like_name(name, strict=False) else None
 
 
+def _joins_fields(before: tuple[str, str] | None, after: list[str]) -> bool:
+    """True when 和 joins two fields of one body's name rather than two people or groups."""
+    if before is None or len(before[0]) < 2 or before[0] in _PEOPLE_NOUNS:
+        return False
+    if not (before[1] in ("n", "vn", "l", "nz") or before[1].startswith("n")) or before[1] == "nr":
+        return False
+    return any(suffix in word for word in after for suffix in _BODY_SUFFIX)
+
+
 def _title_before(text: str, end: int) -> str | None:
     """The title phrase printed right before position end, read back word by word."""
     begin = max(0, end - _TITLE_MAX)
@@ -68,7 +81,15 @@ def _title_before(text: str, end: int) -> str | None:
             break
     words = tagged(window)
     kept: list[str] = []
-    for word, tag in reversed(words):
+    for index in range(len(words) - 1, -1, -1):
+        word, tag = words[index]
+        if (
+            kept
+            and word in _JOINED_FIELDS
+            and _joins_fields(words[index - 1] if index else None, kept)
+        ):
+            kept.insert(0, word)
+            continue
         verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
         if kept and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop):
             break
@@ -82,7 +103,7 @@ def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
     titles: dict[str, str | None] = {}
     for text in texts:
         for head in _TITLE_HEAD.finditer(text):
-            name = _name_at(text, head.end())
+            name = name_at(text, head.end())
             if not name or name in exclude:
                 continue
             title = _title_before(text, head.end())

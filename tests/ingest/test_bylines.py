@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from articles.ingest.model import BylineEntry
 
 from .conftest import page
@@ -119,3 +121,15 @@ def test_short_subheadline_starting_with_a_surname_is_not_taken_for_an_author(pa
     article = parse_one(page("外滩灯光秀今晚上演", "周末游", *PARAS))
     assert article.subheadline == ["周末游"]
     assert article.bylines == []
+
+
+@pytest.mark.parametrize("credit", ["新华社记者 周游 摄", "本报记者 李明 摄"])
+def test_short_text_credited_only_to_a_photographer_is_photo_news(parse_one, credit):
+    article = parse_one(page("雪后外滩", "昨天清晨，一场小雪过后，外滩披上银装。", credit))
+    assert article.type == "photo_news"
+    assert article.photo_credits == [credit.split()[1]]
+
+
+def test_short_news_with_a_writing_reporter_is_not_photo_news(parse_one):
+    article = parse_one(page("雪后外滩", "昨天清晨，一场小雪过后，外滩披上银装。", "本报记者 李明"))
+    assert article.type == "news"

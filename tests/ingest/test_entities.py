@@ -108,3 +108,18 @@ def test_three_character_name_before_a_word_of_speech_is_kept_whole(parse_one):
 def test_two_character_name_before_a_verb_of_speech(parse_one):
     article = parse_one(page("加装电梯提速", "街道党工委副书记刘俊说，明年将简化流程。"))
     assert article.people == [Mention("刘俊", "街道党工委副书记")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("区发展和改革委员会主任张建军介绍，", "区发展和改革委员会主任"),
+        ("市住房和城乡建设管理委员会副主任张建军说，", "市住房和城乡建设管理委员会副主任"),
+        ("区文化和旅游局局长张建军表示，", "区文化和旅游局局长"),
+        ("居民和居委会主任张建军一起", "居委会主任"),
+        ("王明和区民政局局长张建军一起", "区民政局局长"),
+    ],
+)
+def test_title_keeps_a_bodys_name_joined_by_he_but_not_two_people(parse_one, text, title):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert Mention("张建军", title) in article.people

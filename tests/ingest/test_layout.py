@@ -188,3 +188,82 @@ def test_page_without_any_headline_is_a_source_error_with_line_number(parse):
 def test_whitespace_only_text_is_a_source_error(parse):
     with pytest.raises(SourceError):
         parse("\n \n\u3000\n")
+
+
+def test_single_plain_subhead_in_an_article_is_a_subhead(parse_one):
+    article = parse_one(
+        page(
+            "老旧小区装上烟感",
+            "街道为独居老人免费安装烟感报警器。",
+            "独居老人的安全感",
+            "家住5楼的陈阿婆是首批受益者之一。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph"]
+    assert article.blocks[1].text == "独居老人的安全感"
+
+
+def test_single_subhead_before_a_quote_that_ends_a_sentence_is_a_subhead(parse_one):
+    article = parse_one(
+        page(
+            "老街焕新颜",
+            "修缮工程日前完工。",
+            "老街新业态",
+            "“带孩子来看看老房子，比去商场有意思。”游客说。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "rest"),
+    [
+        ("大家都称赞", "“暖心”食堂办得好。"),  # verb before a quoted term
+        ("要说这些天来工作如此", "“顺利”，也靠大家帮忙。"),  # adverb before a quote and comma
+        ("居民们正在", "排队领取新年礼包。"),  # ends on an adverb
+        ("这份礼物属于我们", "每一个社区工作者。"),  # ends on a pronoun
+        ("说起老街的历史", "，居民们如数家珍。"),  # next block opens with a comma
+        ("这是一条老街", "的新生，也是居民的期盼。"),  # next block opens with a particle
+        ("他们带着“幸福", "清单”走进社区。"),  # a quotation left open
+        ("记者从区民政局", "获悉，全市新增食堂。"),  # a preposition still waiting for its verb
+        ("据悉这批长者食堂", "将于下月开张。"),  # next block opens on an adverb
+        ("社区居委会主任", "张建军告诉记者，活动很成功。"),  # a title and its holder's name
+    ],
+)
+def test_fragment_before_a_column_break_joins_the_next_block(parse_one, fragment, rest):
+    article = parse_one(page("社区新闻", "活动昨天举行。", fragment, rest))
+    assert kinds(article) == ["paragraph", "paragraph"]
+    assert article.blocks[1].text == fragment + rest
+
+
+def test_unmarked_caption_between_paragraphs_of_an_article_stays_in_it(parse_one):
+    text = page(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐，附近居民排起了长队。",
+            "食堂负责人说，饭菜每天更新。",
+        ),
+        page("志愿者为老人送餐上门", "食堂将继续增加菜品，明年还将开设第二家。", "本报记者 王明"),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert kinds(article) == ["paragraph", "paragraph", "caption", "paragraph"]
+    assert article.bylines[0].name == "王明"
+
+
+def test_one_line_title_after_an_article_with_its_own_byline_starts_a_new_article(parse):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐。", "饭菜每天更新。", "本报记者 李华"),
+        page("志愿者为老人送餐上门", "志愿者每天中午出发，风雨无阻。", "本报记者 王明"),
+        gap=3,
+    )
+    assert [a.headline for a in parse(text).articles] == ["社区食堂开张", "志愿者为老人送餐上门"]
+
+
+def test_brief_without_byline_after_a_brief_without_byline_is_a_new_article(parse):
+    text = page(
+        page("今冬首场寒潮来袭！", "本市今天最低气温将降至零下2摄氏度。"),
+        page("滨水驿站开放", "驿站为市民游客提供饮水、充电等服务。", "驿站面积约80平方米。"),
+        gap=3,
+    )
+    assert len(parse(text).articles) == 2
