@@ -102,6 +102,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.form.label_suffix = ""  # Chinese labels take no colon after them
         for name in ("date_from", "date_to"):
             self.form.fields[name].widget.input_type = "date"
 
