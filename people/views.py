@@ -1,21 +1,44 @@
 """Reporter and person pages; their articles come through reverse relations."""
 
-from django.views.generic import DetailView
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
 
 from .models import Person, Reporter
 
 
-class ReporterView(DetailView):
-    """A reporter and the published articles under their byline."""
+class ReporterView(ListView):
+    """A reporter and the public articles under their byline."""
 
-    model = Reporter
     template_name = "people/reporter.html"
-    context_object_name = "reporter"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.reporter = get_object_or_404(Reporter, slug=self.kwargs["slug"])
+        return self.reporter.articles.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(reporter=self.reporter, **kwargs)
 
 
-class PersonView(DetailView):
-    """A person and the published articles that mention them."""
+class PersonView(ListView):
+    """A person and the public articles that mention them, with the title each printed.
 
-    model = Person
+    Someone only a draft mentions does not exist for readers, so the page is then a 404.
+    """
+
     template_name = "people/person.html"
-    context_object_name = "person"
+    context_object_name = "articles"
+    paginate_by = 20
+    allow_empty = False
+
+    def get_queryset(self):
+        self.person = get_object_or_404(Person, pk=self.kwargs["pk"])
+        title = self.person.mentions.filter(article=OuterRef("pk")).values("title")[:1]
+        return (
+            self.person.articles.published().for_listing().annotate(mention_title=Subquery(title))
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(person=self.person, **kwargs)

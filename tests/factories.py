@@ -1,14 +1,157 @@
-"""Test data builders: plain functions, each making one thing with sensible defaults."""
+"""Plain factory functions for tests: each builds one valid object with sensible defaults."""
 
+import datetime
 import hashlib
+import itertools
 from pathlib import Path
+
+from django.utils import timezone
 
 from articles.ingest import decode_source, parse_document
 from articles.loading import SourcePage
+from articles.models import (
+    Article,
+    ArticleMention,
+    ArticleStatus,
+    Byline,
+    BylinePosition,
+    Correction,
+    District,
+    Program,
+    ProgramInstallment,
+    Subdistrict,
+)
+from people.models import Person, Reporter
+
+_counter = itertools.count(1)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAGE = ROOT / "fixtures" / "sources" / "000_cfa3f902709d73c1.txt"
 SEED_EXPECTED = ROOT / "tests" / "data" / "000_cfa3f902709d73c1.expected.json"
+
+# Enough of the gazetteer for tests that run after a flush (live_server tests empty the tables).
+_DISTRICTS = {
+    "hongkou": ("310109", "虹口区", "虹口"),
+    "huangpu": ("310101", "黄浦区", "黄浦"),
+    "xuhui": ("310104", "徐汇区", "徐汇"),
+    "putuo": ("310107", "普陀区", "普陀"),
+    "pudong": ("310115", "浦东新区", "浦东"),
+    "minhang": ("310112", "闵行区", "闵行"),
+}
+
+
+def make_district(slug: str = "hongkou") -> District:
+    """A district from the gazetteer, created if the table was flushed."""
+    code, name, short_name = _DISTRICTS[slug]
+    district, _ = District.objects.get_or_create(
+        slug=slug, defaults={"code": code, "name": name, "short_name": short_name}
+    )
+    return district
+
+
+def make_subdistrict(
+    name: str = "嘉兴路街道", *, district: District | None = None, slug: str = "jiaxinglu"
+) -> Subdistrict:
+    district = district or make_district()
+    subdistrict = Subdistrict.objects.filter(district=district, name=name).first()
+    if subdistrict is None:
+        subdistrict = Subdistrict.objects.create(
+            district=district,
+            name=name,
+            kind="街道",
+            slug=slug,
+            code=f"{district.code}9{next(_counter):05d}",
+        )
+    return subdistrict
+
+
+def make_reporter(name: str | None = None, **fields) -> Reporter:
+    name = name or f"记者{next(_counter)}"
+    reporter = Reporter.objects.filter(name=name).first()
+    return reporter or Reporter.objects.create(name=name, **fields)
+
+
+def make_person(name: str | None = None, **fields) -> Person:
+    return Person.objects.create(name=name or f"人物{next(_counter)}", **fields)
+
+
+def make_program(name: str | None = None, **fields) -> Program:
+    return Program.objects.create(name=name or f"专题{next(_counter)}", **fields)
+
+
+def make_installment(program: Program, number: int = 1, label: str = "") -> ProgramInstallment:
+    labels = "一二三四五六七八九十"
+    return ProgramInstallment.objects.create(
+        program=program, number=number, label=label or f"第{labels[(number - 1) % 10]}辑"
+    )
+
+
+def make_article(
+    *,
+    headline: str | None = None,
+    body: list[dict] | None = None,
+    status: str = ArticleStatus.PUBLISHED,
+    published_at: datetime.datetime | None = None,
+    reporters=(),
+    districts=(),
+    subdistricts=(),
+    tags=(),
+    people=(),
+    **fields,
+) -> Article:
+    """A published article (an hour old unless told otherwise), with its relations."""
+    if published_at is None and status in (ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN):
+        published_at = timezone.now() - datetime.timedelta(hours=1)
+    article = Article.objects.create(
+        headline=headline or f"稿件标题{next(_counter)}",
+        body=body if body is not None else [{"kind": "paragraph", "text": "正文段落。"}],
+        status=status,
+        published_at=published_at,
+        **fields,
+    )
+    for order, reporter in enumerate(reporters):
+        Byline.objects.create(
+            article=article,
+            reporter=reporter,
+            role="本报记者",
+            position=BylinePosition.UNDER_HEADLINE,
+            order=order,
+        )
+    for order, person in enumerate(people):
+        ArticleMention.objects.create(article=article, person=person, title="居民", order=order)
+    if districts:
+        article.districts.set(districts)
+    if subdistricts:
+        article.subdistricts.set(subdistricts)
+    if tags:
+        article.tags.add(*tags)
+    return article
+
+
+def make_correction(article: Article, text: str = "原文人名有误，已更正。") -> Correction:
+    return Correction.objects.create(article=article, text=text)
+
+
+def make_hongkou_story() -> Article:
+    """The seed page's Hongkou story, as the loader will build it."""
+    hongkou = make_district("hongkou")
+    return make_article(
+        kicker="虹口区嘉兴路街道推进社区治理",
+        headline="下到社区里 下沉心练功夫",
+        subheadline=["街道干部走进居民区"],
+        body=[
+            {"kind": "paragraph", "text": "嘉兴路街道的干部下到社区里，与居民面对面。"},
+            {"kind": "subhead", "text": "练好基本功"},
+            {"kind": "paragraph", "text": "刘懿静说，社区工作要沉下心来。"},
+        ],
+        reporters=[make_reporter("袁玮")],
+        districts=[hongkou],
+        subdistricts=[make_subdistrict("嘉兴路街道", district=hongkou)],
+        people=[make_person("刘懿静")],
+        tags=["社区治理"],
+        print_date=datetime.date(2022, 11, 21),
+        print_page="A5",
+    )
 
 
 def seed_text() -> str:

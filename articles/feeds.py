@@ -1,0 +1,87 @@
+"""RSS 2.0 feeds: the latest articles, and one per district, program and reporter."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from people.models import Reporter
+
+from .models import Article, District, Program
+
+FEED_SIZE = 30
+
+
+class ArticleFeed(Feed):
+    """The latest public articles; subclasses narrow them to one district, program or reporter."""
+
+    description_template = None
+
+    def title(self, obj=None):
+        if obj is None:
+            return settings.NEWSROOM_SITE_NAME
+        return f"{obj} - {settings.NEWSROOM_SITE_NAME}"
+
+    def link(self, obj=None):
+        return obj.get_absolute_url() if obj is not None else reverse("articles:home")
+
+    def description(self, obj=None):
+        return f"{settings.NEWSROOM_PUBLICATION_NAME}最新稿件"
+
+    def narrow(self, articles, obj):
+        return articles
+
+    def items(self, obj=None):
+        articles = Article.objects.published().for_listing().prefetch_related("tags")
+        return self.narrow(articles, obj)[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.full_title
+
+    def item_description(self, item):
+        return item.summary or item.body_text[:200]
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        # Unsigned pieces (editorials) are credited to the paper itself.
+        names = [byline.reporter.name for byline in item.bylines.all()]
+        return "、".join(names) or settings.NEWSROOM_PUBLICATION_NAME
+
+    def item_categories(self, item):
+        return [d.name for d in item.districts.all()] + [t.name for t in item.tags.all()]
+
+
+class LatestArticlesFeed(ArticleFeed):
+    pass
+
+
+class DistrictFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(District, slug=slug)
+
+    def narrow(self, articles, obj):
+        return articles.filter(districts=obj)
+
+
+class ProgramFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Program, slug=slug)
+
+    def narrow(self, articles, obj):
+        return articles.filter(program=obj)
+
+
+class ReporterFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Reporter, slug=slug)
+
+    def narrow(self, articles, obj):
+        return articles.filter(bylines__reporter=obj)

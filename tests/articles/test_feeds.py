@@ -1,0 +1,61 @@
+"""Feeds parse with a real parser and carry title, link, date and author for every entry."""
+
+import feedparser
+import pytest
+
+from articles.models import ArticleStatus
+from tests.factories import (
+    make_article,
+    make_district,
+    make_hongkou_story,
+    make_program,
+    make_reporter,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def test_latest_feed_entries_have_title_link_date_and_author(client):
+    story = make_hongkou_story()
+    make_article(headline="无署名社论", kind="commentary")
+    make_article(headline="草稿", status=ArticleStatus.DRAFT)
+    feed = parse(client, "/feed/")
+    assert feed.version == "rss20"
+    assert feed.feed.title == "新民晚报·社区新闻"
+    titles = [entry.title for entry in feed.entries]
+    assert story.full_title in titles and "无署名社论" in titles and "草稿" not in titles
+    for entry in feed.entries:
+        assert entry.title and entry.link.startswith("http://testserver/")
+        assert entry.published_parsed is not None
+        assert entry.author
+    by_title = {entry.title: entry for entry in feed.entries}
+    assert by_title[story.full_title].author == "袁玮"
+    assert by_title[story.full_title].link == f"http://testserver{story.get_absolute_url()}"
+    assert by_title["无署名社论"].author == "新民晚报"
+
+
+def test_district_program_and_reporter_feeds_are_narrowed(client):
+    program = make_program("专题丙")
+    reporter = make_reporter("杨欢")
+    make_article(headline="虹口稿", districts=[make_district("hongkou")])
+    make_article(headline="专题稿", program=program)
+    make_article(headline="杨欢稿", reporters=[reporter])
+    for url, title in [
+        ("/district/hongkou/feed/", "虹口稿"),
+        (f"/program/{program.slug}/feed/", "专题稿"),
+        (f"/reporter/{reporter.slug}/feed/", "杨欢稿"),
+    ]:
+        feed = parse(client, url)
+        assert [entry.title for entry in feed.entries] == [title], url
+
+
+def test_feed_of_unknown_district_is_404(client):
+    assert client.get("/district/atlantis/feed/").status_code == 404
