@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import preview, views
 
 app_name = "articles"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     ),
     path("district/<slug:slug>/", views.DistrictView.as_view(), name="district"),
     path("program/<slug:slug>/", views.ProgramView.as_view(), name="program"),
+    path("preview/<str:token>/", preview.preview_view, name="preview"),
 ]
