@@ -1,9 +1,13 @@
 """The article admin: the editors' desk, with the workflow enforced on every write."""
 
+import json
+from functools import reduce
+from operator import and_
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -51,7 +55,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display_links = ["headline_display"]
     list_select_related = ["program"]
     list_filter = ["status", "kind", "program", "districts", "tags", "print_date"]
-    search_fields = ["headline", "kicker", "summary", "body", "bylines__reporter__name"]
+    search_fields = ["headline", "kicker", "summary", "bylines__reporter__name"]
     date_hierarchy = "published_at"
     list_per_page = 50
     actions = [submit_selected, publish_selected, withdraw_selected]
@@ -88,6 +92,18 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         )
         return visible_articles(queryset, request.user)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also match the body, which SQLite stores JSON-escaped (\\uXXXX) and PostgreSQL not."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        terms = search_term.split()
+        if terms:
+            in_body = reduce(
+                and_,
+                (Q(body__icontains=t) | Q(body__icontains=json.dumps(t)[1:-1]) for t in terms),
+            )
+            results = results | queryset.filter(in_body)
+        return results, may_have_duplicates
 
     @admin.display(description=_("标题"), ordering="headline")
     def headline_display(self, article):

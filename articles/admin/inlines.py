@@ -34,11 +34,17 @@ class BylineInline(ArticleChildInline, admin.TabularInline):
     autocomplete_fields = ["reporter"]
     fields = ["reporter", "role", "position", "order"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reporter")
+
 
 class MentionInline(ArticleChildInline, admin.TabularInline):
     model = ArticleMention
     autocomplete_fields = ["person"]
     fields = ["person", "title", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
 
 
 class PhotoInline(ArticleChildInline, admin.StackedInline):
