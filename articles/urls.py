@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from . import feeds, views
+from . import feeds, preview, views
 from .sitemaps import SITEMAPS, NewsSitemap
 
 app_name = "articles"
@@ -65,4 +65,5 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("preview/<str:token>/", preview.preview_view, name="preview"),
 ]

@@ -3,9 +3,14 @@
 import datetime
 import hashlib
 import itertools
+from io import BytesIO
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image
 
 from articles.ingest import decode_source, parse_document
 from articles.loading import SourcePage
@@ -19,11 +24,14 @@ from articles.models import (
     District,
     Program,
     ProgramInstallment,
+    SourceDocument,
     Subdistrict,
 )
+from articles.roles import EDITORS, REPORTERS
 from people.models import Person, Reporter
 
 _counter = itertools.count(1)
+PASSWORD = "correct-horse-battery-staple"
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_PAGE = ROOT / "fixtures" / "sources" / "000_cfa3f902709d73c1.txt"
@@ -126,6 +134,51 @@ def make_article(
     if tags:
         article.tags.add(*tags)
     return article
+
+
+def make_draft(*, bylines=(), **fields) -> Article:
+    """An article that is a draft unless `status` says otherwise; `bylines` are Reporters."""
+    fields.setdefault("status", ArticleStatus.DRAFT)
+    return make_article(reporters=bylines, **fields)
+
+
+def make_published_article(**fields) -> Article:
+    return make_article(status=ArticleStatus.PUBLISHED, **fields)
+
+
+def make_user(role: str = "reporter", **fields):
+    """A staff user in the 记者 or 编辑 group, or a superuser; password is PASSWORD."""
+    users = get_user_model().objects
+    username = fields.pop("username", f"{role}{next(_counter)}")
+    if role == "superuser":
+        return users.create_superuser(username=username, password=PASSWORD, email="", **fields)
+    user = users.create_user(username=username, password=PASSWORD, is_staff=True, **fields)
+    if role in ("reporter", "editor"):
+        user.groups.add(Group.objects.get(name=REPORTERS if role == "reporter" else EDITORS))
+    return user
+
+
+def make_source_document(**fields) -> SourceDocument:
+    n = next(_counter)
+    defaults = {
+        "file_name": f"page_{n}.txt",
+        "sha256": f"{n:064x}",
+        "raw_text": "原始版面文字",
+        "page": "A5",
+    }
+    return SourceDocument.objects.create(**{**defaults, **fields})
+
+
+def some_districts(count: int = 2) -> list[District]:
+    """Districts from the shipped gazetteer (loaded by a migration)."""
+    return list(District.objects.order_by("code")[:count])
+
+
+def image_upload(name: str = "photo.png", size=(1200, 800)) -> SimpleUploadedFile:
+    """A real PNG image upload."""
+    buffer = BytesIO()
+    Image.new("RGB", size, (200, 40, 40)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def make_correction(article: Article, text: str = "原文人名有误，已更正。") -> Correction:

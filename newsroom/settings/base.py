@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "reversion",
     "people",
     "articles",
 ]

@@ -1,0 +1,271 @@
+"""The article admin: the editors' desk, with the workflow enforced on every write."""
+
+import json
+from functools import reduce
+from operator import and_
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..blocks import blocks_to_text
+from ..history import (
+    article_record,
+    article_record_baseline,
+    article_revert,
+    article_versions,
+    version_changes,
+)
+from ..models import Article, Byline, Photo
+from ..photos import photo_save
+from ..preview import preview_url
+from ..services import PUBLISHABLE, SUBMITTABLE, WITHDRAWABLE, can_publish
+from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
+from .forms import ArticleAdminForm
+from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
+from .permissions import user_can_edit, visible_articles
+
+# Change-form buttons: POST name -> transition.
+BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
+HISTORY_LIMIT = 50
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    """Reporters write and submit their own drafts; editors publish; the server checks both."""
+
+    form = ArticleAdminForm
+    list_display = [
+        "headline_display",
+        "status",
+        "published_at",
+        "print_date",
+        "print_page",
+        "program",
+        "districts_display",
+        "bylines_display",
+    ]
+    list_display_links = ["headline_display"]
+    list_select_related = ["program"]
+    list_filter = ["status", "kind", "program", "districts", "tags", "print_date"]
+    search_fields = ["headline", "kicker", "summary", "bylines__reporter__name"]
+    date_hierarchy = "published_at"
+    list_per_page = 50
+    actions = [submit_selected, publish_selected, withdraw_selected]
+    autocomplete_fields = ["program", "installment", "districts", "subdistricts"]
+    inlines = [BylineInline, MentionInline, PhotoInline, CorrectionInline]
+    save_on_top = True
+    fieldsets = [
+        (
+            None,
+            {"fields": ["base_version", "kicker", "headline", "subheadline", "summary", "body"]},
+        ),
+        (_("发布"), {"fields": ["status", "published_at", "kind", "slug"]}),
+        (_("归类"), {"fields": ["program", "installment", "districts", "subdistricts", "tags"]}),
+        (_("见报"), {"fields": ["print_date", "print_page"]}),
+        (_("来源（只读）"), {"fields": ["provenance"], "classes": ["collapse"]}),
+        (_("记录"), {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+
+    class Media:
+        css = {"all": ["admin_newsroom/article.css"]}
+
+    # Reads
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("reporter").order_by("order", "pk"),
+                ),
+                "districts",
+            )
+        )
+        return visible_articles(queryset, request.user)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Also match the body, which SQLite stores JSON-escaped (\\uXXXX) and PostgreSQL not."""
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        terms = search_term.split()
+        if terms:
+            in_body = reduce(
+                and_,
+                (Q(body__icontains=t) | Q(body__icontains=json.dumps(t)[1:-1]) for t in terms),
+            )
+            results = results | queryset.filter(in_body)
+        return results, may_have_duplicates
+
+    @admin.display(description=_("标题"), ordering="headline")
+    def headline_display(self, article):
+        return article.full_title
+
+    @admin.display(description=_("区"))
+    def districts_display(self, article):
+        return "、".join(district.short_name for district in article.districts.all())
+
+    @admin.display(description=_("署名"))
+    def bylines_display(self, article):
+        return "、".join(byline.reporter.name for byline in article.bylines.all())
+
+    @admin.display(description=_("来源版面与 OCR 原文"))
+    def provenance(self, article):
+        source = article.source_document if article.pk else None
+        if source is None:
+            return _("手工录入，没有来源版面。")
+        facts = format_html(
+            '<dl class="provenance-facts"><dt>文件</dt><dd>{}</dd><dt>SHA-256</dt>'
+            "<dd><code>{}</code></dd><dt>出版日期 / 版面</dt><dd>{} {}</dd>"
+            "<dt>版面内序号</dt><dd>{}</dd></dl>",
+            source.file_name,
+            source.sha256,
+            source.edition_date or "—",
+            source.page or "",
+            article.source_position,
+        )
+        texts = format_html(
+            '<div class="provenance-compare"><section><h4>OCR 原文</h4><pre>{}</pre></section>'
+            "<section><h4>修复后的正文</h4><pre>{}</pre></section></div>",
+            article.source_text,
+            blocks_to_text(article.body),
+        )
+        return facts + texts
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status moves only through the workflow buttons and actions, which call the services.
+        fields = ["status", "provenance", "created_by", "created_at", "updated_at"]
+        if not can_publish(request.user):
+            fields.append("published_at")
+        return fields
+
+    # Permissions: the same rule as services.can_edit, for every object-level question.
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or user_can_edit(request, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or user_can_edit(request, obj)
+        )
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("articles.submit_article")
+
+    # Writes
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            article_record_baseline(article=obj)
+            # The form checked base_version under a row lock; the save moves it on by one.
+            obj.version = (form.cleaned_data.get("base_version") or obj.version) + 1
+        else:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        if change and not user_can_edit(request, form.instance):
+            raise PermissionDenied
+        instances = formset.save(commit=False)
+        for deleted in formset.deleted_objects:
+            deleted.delete()
+        for instance in instances:
+            if isinstance(instance, Photo):
+                photo_save(photo=instance)
+            else:
+                instance.save()
+        formset.save_m2m()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        reporter = getattr(request.user, "reporter", None)
+        if not change and reporter is not None and not article.bylines.exists():
+            Byline.objects.create(article=article, reporter=reporter, role=reporter.default_role)
+        article_record(
+            article=article, user=request.user, comment=str(_("修改") if change else _("新建"))
+        )
+
+    def response_change(self, request, obj):
+        for button, transition in BUTTONS.items():
+            if button in request.POST:
+                if apply_transition(request, obj, transition):
+                    self.message_user(request, _("状态已更新。"), messages.SUCCESS)
+                return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    # The change page: workflow buttons, preview link, history with diff and revert.
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        extra = dict(extra_context or {})
+        if article is not None:
+            editable = self.has_change_permission(request, article)
+            publisher = can_publish(request.user)
+            extra.update(
+                preview_url=preview_url(article),
+                can_submit=editable
+                and article.status in SUBMITTABLE
+                and self.has_submit_permission(request),
+                can_publish_now=editable and publisher and article.status in PUBLISHABLE,
+                can_withdraw=editable and publisher and article.status in WITHDRAWABLE,
+                is_scheduled=article.is_scheduled,
+            )
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
+    def get_urls(self):
+        revert = path(
+            "<path:object_id>/history/<int:version_id>/revert/",
+            self.admin_site.admin_view(self.revert_view),
+            name="articles_article_revert",
+        )
+        return [revert, *super().get_urls()]
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = list(article_versions(article)[: HISTORY_LIMIT + 1])
+        entries = [
+            (version, version_changes(versions[i + 1] if i + 1 < len(versions) else None, version))
+            for i, version in enumerate(versions[:HISTORY_LIMIT])
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("修订历史：%s") % article.headline,
+            "subtitle": None,
+            "opts": self.opts,
+            "original": article,
+            "entries": entries,
+            "can_revert": self.has_change_permission(request, article),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/articles/article/revision_history.html", context)
+
+    def revert_view(self, request, object_id, version_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(article_versions(article), pk=version_id)
+        article_revert(article=article, version=version, user=request.user)
+        self.message_user(request, _("已恢复到所选版本。"), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))

@@ -1,0 +1,86 @@
+"""The article change form: body and subheadlines as plain text, and the lost-update guard."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..blocks import blocks_from_text, blocks_to_text
+from ..models import Article
+from ..services import StaleArticleError, article_check_version
+
+BODY_HELP = _(
+    "段与段之间空一行。小标题前加“## ”，图片说明前加“> ”，"
+    "插入图片写“[图片 编号]”（编号见下方“图片”栏）。"
+)
+
+
+class BlocksTextField(forms.CharField):
+    """Body blocks shown and typed as the editors' plain text form."""
+
+    widget = forms.Textarea(attrs={"rows": 24, "class": "vLargeTextField"})
+
+    def prepare_value(self, value):
+        return blocks_to_text(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return blocks_from_text(super().to_python(value) or "")
+
+
+class LinesField(forms.CharField):
+    """A JSON list of strings shown and typed one per line."""
+
+    widget = forms.Textarea(attrs={"rows": 2, "class": "vLargeTextField"})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Carries the version the editor started from, so a stale save is refused, not merged."""
+
+    subheadline = LinesField(label=_("副题"), required=False, help_text=_("每行一条副题。"))
+    body = BlocksTextField(label=_("正文"), required=False, help_text=BODY_HELP)
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        # The admin narrows this to its fieldsets; status is never a form field.
+        fields = [
+            "kicker",
+            "headline",
+            "subheadline",
+            "summary",
+            "body",
+            "kind",
+            "published_at",
+            "slug",
+            "program",
+            "installment",
+            "districts",
+            "subdistricts",
+            "tags",
+            "print_date",
+            "print_page",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            # Lock the row until the save commits, so two saves cannot both pass this check.
+            Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+            try:
+                article_check_version(
+                    article=self.instance, version=cleaned.get("base_version") or 0
+                )
+            except StaleArticleError as exc:
+                raise ValidationError(str(exc), code="stale") from exc
+        return cleaned

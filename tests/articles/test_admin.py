@@ -1,0 +1,308 @@
+"""The editors' admin: every page answers, forms round-trip, saves never lose each other."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from articles.history import article_versions
+from articles.models import Article, ArticleStatus, Photo, ProgramInstallment, SourceDocument
+from tests.admin_forms import form_data
+from tests.factories import (
+    PASSWORD,
+    image_upload,
+    make_draft,
+    make_person,
+    make_program,
+    make_reporter,
+    make_source_document,
+    make_user,
+    some_districts,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def one_of_each():
+    """At least one object of every registered model, so every change page can be opened."""
+    reporter = make_reporter(user=make_user("reporter"))
+    program = make_program()
+    installment = ProgramInstallment.objects.create(program=program, number=1, label="第一辑")
+    article = make_draft(
+        bylines=[reporter], districts=some_districts(1), program=program, installment=installment
+    )
+    article.tags.add("老城区")
+    make_person()
+    make_source_document()
+
+
+OUR_ADMINS = [
+    ma for ma in admin.site._registry.values() if ma.opts.app_label in ("articles", "people")
+]
+
+
+@pytest.mark.parametrize("model_admin", OUR_ADMINS, ids=lambda ma: ma.opts.label)
+def test_every_admin_page_answers_for_a_superuser(client, model_admin):
+    one_of_each()
+    client.force_login(make_user("superuser"))
+    info = (model_admin.opts.app_label, model_admin.opts.model_name)
+    assert client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
+    add = client.get(reverse("admin:{}_{}_add".format(*info)))
+    assert add.status_code == (403 if model_admin.opts.model is SourceDocument else 200)
+    obj = model_admin.model._default_manager.first()
+    assert obj is not None
+    change = client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+    assert change.status_code == 200
+
+
+@pytest.mark.parametrize("role", ["reporter", "editor"])
+def test_article_pages_answer_for_each_group(client, role):
+    article = make_draft(bylines=[make_reporter()])
+    client.force_login(make_user(role))
+    assert client.get(CHANGELIST).status_code == 200
+    assert client.get(reverse("admin:articles_article_add")).status_code == 200
+    if role == "editor":
+        assert client.get(change_url(article)).status_code == 200
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_changelist_queries_stay_bounded(client, django_assert_max_num_queries, count):
+    districts = some_districts(3)
+    reporters = [make_reporter() for _ in range(3)]
+    program = make_program()
+    for _ in range(count):
+        make_draft(
+            status=ArticleStatus.PUBLISHED,
+            bylines=reporters,
+            districts=districts,
+            program=program,
+        )
+    client.force_login(make_user("editor"))
+    with django_assert_max_num_queries(14):
+        response = client.get(CHANGELIST)
+    assert response.status_code == 200
+    assert response.text.count(reporters[0].name) >= min(count, 50)
+
+
+@pytest.mark.parametrize("others", [0, 40])
+def test_change_page_queries_do_not_grow_with_other_articles(
+    client, django_assert_max_num_queries, others
+):
+    reporters = [make_reporter() for _ in range(3)]
+    for _ in range(others):
+        make_draft(bylines=reporters, districts=some_districts(2))
+    article = make_draft(bylines=reporters, districts=some_districts(2))
+    client.force_login(make_user("editor"))
+    # The reporter autocomplete widget looks up its one selected reporter per byline row.
+    with django_assert_max_num_queries(24):
+        assert client.get(change_url(article)).status_code == 200
+
+
+def test_changelist_search_finds_body_text_and_reporter(client):
+    reporter = make_reporter(name="袁玮")
+    make_draft(
+        headline="甲",
+        body=[{"kind": "paragraph", "text": "虹口区嘉兴路街道的老房子修缮"}],
+    )
+    make_draft(headline="乙", bylines=[reporter])
+    make_draft(headline="丙")
+    client.force_login(make_user("editor"))
+    by_body = client.get(CHANGELIST, {"q": "老房子"}).context["cl"].result_list
+    by_reporter = client.get(CHANGELIST, {"q": "袁玮"}).context["cl"].result_list
+    assert [a.headline for a in by_body] == ["甲"]
+    assert [a.headline for a in by_reporter] == ["乙"]
+
+
+def test_changelist_filters_by_status_and_district(client):
+    district = some_districts(1)[0]
+    make_draft(headline="草稿甲", districts=[district])
+    make_draft(headline="已发布乙", status=ArticleStatus.PUBLISHED)
+    client.force_login(make_user("editor"))
+    drafts = client.get(CHANGELIST, {"status__exact": "draft"}).context["cl"].result_list
+    in_district = client.get(CHANGELIST, {"districts__id__exact": district.pk}).context["cl"]
+    assert [a.headline for a in drafts] == ["草稿甲"]
+    assert [a.headline for a in in_district.result_list] == ["草稿甲"]
+
+
+def test_body_is_edited_as_plain_text_and_stored_as_blocks(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    page = client.get(change_url(article))
+    assert "段与段之间空一行" in page.text
+    data = form_data(page.text)
+    data["body"] = "第一段。\n\n## 小标题\n\n> 图片说明"
+    data["subheadline"] = "副题一\n副题二"
+    client.post(change_url(article), data)
+    article.refresh_from_db()
+    assert article.body == [
+        {"kind": "paragraph", "text": "第一段。"},
+        {"kind": "subhead", "text": "小标题"},
+        {"kind": "caption", "text": "图片说明"},
+    ]
+    assert article.subheadline == ["副题一", "副题二"]
+
+
+def test_second_of_two_concurrent_saves_is_refused_and_first_kept(client):
+    article = make_draft(headline="原标题")
+    first, second = make_user("editor"), make_user("editor")
+    client.force_login(first)
+    first_form = form_data(client.get(change_url(article)).text)
+    client.force_login(second)
+    second_form = form_data(client.get(change_url(article)).text)
+
+    client.force_login(first)
+    first_form["headline"] = "第一位编辑的标题"
+    assert client.post(change_url(article), first_form).status_code == 302
+
+    client.force_login(second)
+    second_form["headline"] = "第二位编辑的标题"
+    response = client.post(change_url(article), second_form)
+    assert response.status_code == 200
+    assert "已被他人保存" in response.text
+    article.refresh_from_db()
+    assert article.headline == "第一位编辑的标题"
+
+
+def test_saving_moves_the_version_on_and_records_a_revision(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data["headline"] = "新标题"
+    client.post(change_url(article), data)
+    article.refresh_from_db()
+    assert article.version == 2
+    comments = [v.revision.comment for v in article_versions(article)]
+    assert comments == ["修改", "修改前的版本"]
+
+
+def test_history_page_shows_a_readable_diff(client):
+    article = make_draft(headline="旧标题")
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data["headline"] = "新标题"
+    data["body"] = "新的一段。"
+    client.post(change_url(article), data)
+    page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert "旧标题" in page.text
+    assert "新标题" in page.text
+    assert "恢复到这个版本" in page.text
+
+
+def test_publish_button_publishes_through_the_service(client):
+    article = make_draft(status=ArticleStatus.REVIEW)
+    client.force_login(make_user("editor"))
+    page = client.get(change_url(article))
+    assert 'name="_publish"' in page.text
+    data = form_data(page.text)
+    data["_publish"] = "保存并发布"
+    response = client.post(change_url(article), data, follow=True)
+    article.refresh_from_db()
+    assert article.status == ArticleStatus.PUBLISHED
+    assert "已发布" in response.text
+
+
+def test_reporter_sees_submit_but_not_publish_button(client):
+    reporter = make_user("reporter")
+    article = make_draft(created_by=reporter)
+    client.force_login(reporter)
+    page = client.get(change_url(article))
+    assert 'name="_submit_review"' in page.text
+    assert 'name="_publish"' not in page.text
+    data = form_data(page.text)
+    data["_submit_review"] = "保存并提交审核"
+    client.post(change_url(article), data)
+    assert Article.objects.get(pk=article.pk).status == ArticleStatus.REVIEW
+
+
+def test_add_sets_creator_and_bylines_the_reporter(client):
+    user = make_user("reporter")
+    reporter = make_reporter(user=user)
+    client.force_login(user)
+    data = form_data(client.get(reverse("admin:articles_article_add")).text)
+    data.update(headline="记者新稿", body="正文第一段。", status="published")
+    client.post(reverse("admin:articles_article_add"), data)
+    article = Article.objects.get(headline="记者新稿")
+    assert article.created_by == user
+    assert article.status == ArticleStatus.DRAFT
+    assert [b.reporter for b in article.bylines.all()] == [reporter]
+
+
+def test_byline_inline_uses_reporter_autocomplete(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    page = client.get(change_url(article))
+    assert "admin-autocomplete" in page.text
+    assert "bylines-TOTAL_FORMS" in page.text
+    assert "photos-TOTAL_FORMS" in page.text
+    assert "corrections-TOTAL_FORMS" in page.text
+
+
+def test_provenance_panel_shows_source_and_raw_ocr_beside_repaired_text(client):
+    source = make_source_document(file_name="A5_2022-11-21.txt", sha256="ab" * 32)
+    article = make_draft(
+        source_document=source,
+        source_position=0,
+        source_text="虹 口区 老房 子<script>",
+        body=[{"kind": "paragraph", "text": "虹口区老房子"}],
+    )
+    client.force_login(make_user("editor"))
+    page = client.get(change_url(article)).text
+    assert "A5_2022-11-21.txt" in page
+    assert "ab" * 32 in page
+    assert "虹 口区 老房 子&lt;script&gt;" in page
+    assert "虹口区老房子" in page
+
+
+def test_source_documents_are_read_only_even_for_superusers(client):
+    source = make_source_document()
+    client.force_login(make_user("superuser"))
+    url = reverse("admin:articles_sourcedocument_change", args=[source.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="file_name"' not in page.text
+    client.post(url, {"file_name": "changed.txt"})
+    delete = reverse("admin:articles_sourcedocument_delete", args=[source.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    source.refresh_from_db()
+    assert source.file_name != "changed.txt"
+
+
+def test_photo_added_inline_gets_renditions(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": image_upload(size=(1200, 800)),
+            "photos-0-caption": "修缮后的老房子",
+            "photos-0-order": "0",
+        }
+    )
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.context["errors"]
+    photo = Photo.objects.get(article=article)
+    assert set(photo.renditions) == {"480", "960"}
+
+
+def test_preview_link_is_on_the_change_page(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    assert "/preview/" in client.get(change_url(article)).text
+
+
+def test_five_failed_logins_lock_the_admin_with_a_chinese_page(client, settings):
+    settings.AXES_ENABLED = True
+    user = make_user("editor", username="locked-editor")
+    login = reverse("admin:login")
+    for _ in range(5):
+        client.post(login, {"username": user.username, "password": "wrong"})
+    response = client.post(login, {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "账号已暂时锁定" in response.text
+    assert "_auth_user_id" not in client.session
