@@ -45,7 +45,7 @@ class ArticleRowSQL(Expression):
         return [self]
 
     def as_sql(self, compiler, connection):
-        table = compiler.quote_name_unless_alias(self.alias)
+        table = compiler.quote_name(self.alias)
         return "(" + self.template.format(t=table) + ")", list(self.params)
 
 

@@ -12,9 +12,10 @@ Design:
 - Queries: a term of two or more characters is a phrase of its bigrams (``嘉兴路`` →
   ``'嘉兴' <-> '兴路'``), exact for substring search. A one-character term is a prefix match
   (``'区':*``): every character starts a token, its bigram or itself plus the end marker.
-- ``tsvector`` positions stop at 16,383 and keep at most 256 positions per lexeme. A document that
-  exceeds either is flagged ``search_overflow``; phrase matching is not trusted for it, and those
-  rows (found through a small partial index) are checked with ``strpos`` on the normalised text.
+- ``tsvector`` positions stop at 16,383 and keep at most 256 positions per lexeme. A document
+  that reaches either limit is flagged ``search_overflow``; phrase matching is not trusted for
+  it, and those rows (found through a small partial index) are checked with ``strpos`` on the
+  normalised text.
 """
 
 from .expressions import row_condition, row_number
@@ -71,28 +72,21 @@ CREATE OR REPLACE FUNCTION newsroom_search_build(
 )
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   WITH segments AS (
-    SELECT weight, segment,
+    SELECT weight, string_to_array(segment, NULL) AS chars,
            sum(length(segment) + 1) OVER (ORDER BY ord) - length(segment) AS start
       FROM newsroom_search_segments(kicker, headline, subheadline, body)
-  ), tokens AS (
-    SELECT weight,
-           CASE WHEN i < length(segment) THEN substr(segment, i, 2)
-                ELSE substr(segment, i, 1) || U&'\E000' END AS token,
-           start + i - 1 AS pos
-      FROM segments, generate_series(1, length(segment)) AS i
-  ), lexemes AS (
-    SELECT '''' || replace(replace(token, '\', '\\'), '''', '''''') || '''' AS quoted,
-           count(*) AS occurrences, max(pos) AS last,
-           string_agg(least(pos, 16383) || weight, ',' ORDER BY pos) AS positions,
-           string_agg(least(pos, 16383) || weight, ',' ORDER BY pos)
-             FILTER (WHERE weight = 'A') AS title_positions
-      FROM tokens GROUP BY token
+  ), built AS (
+    SELECT string_agg(
+             '''' || replace(replace(a || coalesce(b, U&'\E000'), '\', '\\'), '''', '''''')
+             || ''':' || least(start + i - 1, 16383) || weight, ' ') AS literal,
+           max(start + i - 1) AS last
+      FROM segments, unnest(chars, chars[2:]) WITH ORDINALITY AS u(a, b, i)
+  ), vector AS (
+    SELECT coalesce(literal, '')::tsvector AS d, coalesce(last, 0) AS last FROM built
   )
-  SELECT coalesce(string_agg(quoted || ':' || positions, ' '), '')::tsvector,
-         coalesce(string_agg(quoted || ':' || title_positions, ' ')
-                  FILTER (WHERE title_positions IS NOT NULL), '')::tsvector,
-         coalesce(max(occurrences) > 256 OR max(last) > 16383, false)
-    FROM lexemes
+  SELECT d, ts_filter(d, '{a}'),
+         last > 16383 OR coalesce((SELECT max(cardinality(positions)) FROM unnest(d)) >= 256, false)
+    FROM vector
 $$;
 """
 
