@@ -245,3 +245,12 @@ def source_page(
         edition_date=edition_date,
         page=page,
     )
+
+
+def make_text_article(*, headline="新闻标题", paragraphs=(), published=True, **fields) -> Article:
+    """An article with these body paragraphs, published an hour ago unless `published=False`."""
+    fields.setdefault("body", [{"kind": "paragraph", "text": text} for text in paragraphs])
+    if published:
+        fields.setdefault("status", ArticleStatus.PUBLISHED)
+        fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    return Article.objects.create(headline=headline, **fields)

@@ -1,0 +1,101 @@
+"""Article search: one interface for the search page and the admin, two database backends.
+
+``search_articles(queryset, query)`` filters to matches, annotates ``search_rank`` and orders by
+rank, then recency; it stays a queryset, so filters and pagination compose with it. Matching is
+exact substring search after normalisation (see ``text.normalise``): every term must occur inside
+one title line, paragraph or subhead. PostgreSQL uses a bigram ``tsvector`` (``postgres.py``),
+SQLite an FTS5 table of the same bigrams (``sqlite.py``); ``docs/search.md`` explains why.
+"""
+
+from django.db import connections
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from . import postgres, sqlite
+from .text import ParsedQuery, normalise, parse_query, split_marked
+
+__all__ = [
+    "ParsedQuery",
+    "admin_search",
+    "backend_for",
+    "highlight",
+    "normalise",
+    "parse_query",
+    "rebuild_index",
+    "search_articles",
+    "snippet",
+]
+
+SNIPPET_LENGTH = 120
+
+
+def backend_for(connection):
+    """The search backend module for a database connection."""
+    if connection.vendor == "postgresql":
+        return postgres
+    if connection.vendor == "sqlite":
+        return sqlite
+    raise NotImplementedError(f"Article search does not support {connection.vendor}.")
+
+
+def search_articles(queryset, query: str | ParsedQuery | None):
+    """Articles matching every term, best first: title-line matches, then the most recent.
+
+    An empty query changes nothing (no filter, no ordering), so a search form left blank lists
+    what the other filters select.
+    """
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    if not parsed:
+        return queryset
+    backend = backend_for(connections[queryset.db])
+    return (
+        queryset.filter(backend.match_condition(parsed))
+        .annotate(search_rank=backend.title_rank(parsed))
+        .order_by("-search_rank", "-published_at", "-pk")
+    )
+
+
+def admin_search(queryset, term: str):
+    """For ``ModelAdmin.get_search_results``: (matches, may_have_duplicates)."""
+    return search_articles(queryset, term), False
+
+
+def highlight(text: str, query: str | ParsedQuery | None) -> SafeString:
+    """The text escaped, with every match of the query's terms wrapped in ``<mark>``."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    return mark_safe(  # noqa: S308 - every piece is escaped just above.
+        "".join(
+            format_html("<mark>{}</mark>", piece) if marked else escape(piece)
+            for piece, marked in split_marked(text or "", parsed.terms)
+        )
+    )
+
+
+def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENGTH) -> SafeString:
+    """A stretch of the body around the first match, highlighted; else the body's opening."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    paragraphs = [
+        block.get("text") or ""
+        for block in article.body or []
+        if isinstance(block, dict) and block.get("kind") in ("paragraph", "subhead")
+    ]
+    for paragraph in paragraphs:
+        pieces = list(split_marked(paragraph, parsed.terms))
+        offset = 0
+        for piece, marked in pieces:
+            if marked:
+                start = max(0, offset - length // 3)
+                window = paragraph[start : start + length]
+                prefix = "…" if start else ""
+                suffix = "…" if start + length < len(paragraph) else ""
+                return format_html("{}{}{}", prefix, highlight(window, parsed), suffix)
+            offset += len(piece)
+    opening = paragraphs[0] if paragraphs else ""
+    suffix = "…" if len(opening) > length else ""
+    return format_html("{}{}", highlight(opening[:length], parsed), suffix)
+
+
+def rebuild_index(progress=None, using: str = "default") -> int:
+    """Recompute the whole search index; ``progress(done, total)`` after each batch."""
+    connection = connections[using]
+    return backend_for(connection).rebuild(connection, progress=progress)
