@@ -1,58 +1,25 @@
 """The reader's search form: free text plus district, program, reporter, tag, kind and dates."""
 
 import django_filters
-from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Reporter
 
 from .models import Article, ArticleKind, District, Program
+from .search import parse_query, search_results
 from .tagging import ids_tagged_with, public_tags
-
-# Body blocks and subheadline lines as rows, per database: JSON text cannot be matched with
-# LIKE directly (SQLite keeps Chinese as \uXXXX escapes, and keys such as "kind" would match).
-_TEXT_ROWS_SQL = {
-    "sqlite": (
-        "SELECT a.id FROM {table} a, json_each(a.body) j WHERE j.type = 'object'"
-        " AND json_extract(j.value, '$.kind') IN ('paragraph', 'subhead')"
-        " AND json_extract(j.value, '$.text') LIKE %s ESCAPE '\\'"
-        " UNION SELECT a.id FROM {table} a, json_each(a.subheadline) j"
-        " WHERE j.type = 'text' AND j.value LIKE %s ESCAPE '\\'"
-    ),
-    "postgresql": (
-        "SELECT a.id FROM {table} a, jsonb_array_elements("
-        "CASE WHEN jsonb_typeof(a.body) = 'array' THEN a.body ELSE '[]'::jsonb END) j"
-        " WHERE j ->> 'kind' IN ('paragraph', 'subhead') AND j ->> 'text' ILIKE %s"
-        " UNION SELECT a.id FROM {table} a, jsonb_array_elements_text("
-        "CASE WHEN jsonb_typeof(a.subheadline) = 'array' THEN a.subheadline ELSE '[]'::jsonb END) j"
-        " WHERE j ILIKE %s"
-    ),
-}
-
-
-def _like_pattern(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def match_text(queryset, q: str):
-    """Articles whose kicker, headline, subheadline or body text contain every word of q.
+    """Articles containing every term of q, best first, through the search package.
 
-    Correct but unindexed; the search backend replaces this body with an indexed lookup.
+    A ``SearchResults`` sequence (capped count, slicing) for the paginator; a query with nothing
+    searchable in it (only quotes) finds nothing, a blank one leaves the queryset alone.
     """
-    sql = _TEXT_ROWS_SQL[connection.vendor].format(
-        table=connection.ops.quote_name(Article._meta.db_table)
-    )
-    for term in q.split():
-        pattern = _like_pattern(term)
-        queryset = queryset.filter(
-            Q(kicker__icontains=term)
-            | Q(headline__icontains=term)
-            | Q(pk__in=RawSQL(sql, [pattern, pattern]))  # noqa: S611 - fixed SQL, bound params
-        )
-    return queryset
+    if not q.strip():
+        return queryset
+    parsed = parse_query(q)
+    return search_results(queryset, parsed) if parsed else queryset.none()
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -110,4 +77,9 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=ids_tagged_with([value])) if value else queryset
 
     def filter_q(self, queryset, name, value):
-        return match_text(queryset, value) if value.strip() else queryset
+        # The text query ranks what the other filters leave: see filter_queryset.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        """The other filters narrow the queryset; a text query then ranks within it."""
+        return match_text(super().filter_queryset(queryset), self.form.cleaned_data.get("q") or "")

@@ -29,6 +29,7 @@ from .models import (
     Subdistrict,
 )
 from .related import article_surroundings
+from .search import parse_query, snippet
 from .structured_data import news_article_data
 from .tagging import ids_tagged_with
 
@@ -292,7 +293,16 @@ class SearchView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["active_filters"] = self.active_filters()
+        context["more_than_shown"] = getattr(self.object_list, "more_than_cap", False)
+        query = self.query()
+        for article in context["articles"] if query else ():
+            article.search_snippet = snippet(article, query)
         return context
+
+    def query(self):
+        """The parsed text query of a valid form (empty otherwise)."""
+        form = self.filterset.form
+        return parse_query(form.cleaned_data.get("q") if form.is_valid() else "")
 
     def active_filters(self) -> list[dict]:
         form = self.filterset.form

@@ -1,7 +1,9 @@
 """Article search: one interface for the search page and the admin, two database backends.
 
 ``search_articles(queryset, query)`` filters to matches, annotates ``search_rank`` and orders by
-rank, then recency; it stays a queryset, so filters and pagination compose with it. Matching is
+rank, then recency; it stays a queryset, so filters and pagination compose with it.
+``search_results(queryset, query)`` gives the same order as a sequence that pages fast however
+many articles match (``results.py``); the search page uses it. Matching is
 exact substring search after normalisation (see ``text.normalise``): every term must occur inside
 one title line, paragraph or subhead. PostgreSQL uses a bigram ``tsvector`` (``postgres.py``),
 SQLite an FTS5 table of the same bigrams (``sqlite.py``); ``docs/search.md`` explains why.
@@ -12,10 +14,13 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from . import postgres, sqlite
+from .results import COUNT_CAP, SearchResults, ranked
 from .text import ParsedQuery, normalise, parse_query, split_marked
 
 __all__ = [
+    "COUNT_CAP",
     "ParsedQuery",
+    "SearchResults",
     "admin_search",
     "backend_for",
     "highlight",
@@ -23,6 +28,7 @@ __all__ = [
     "parse_query",
     "rebuild_index",
     "search_articles",
+    "search_results",
     "snippet",
 ]
 
@@ -47,12 +53,20 @@ def search_articles(queryset, query: str | ParsedQuery | None):
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     if not parsed:
         return queryset
-    backend = backend_for(connections[queryset.db])
-    return (
-        queryset.filter(backend.match_condition(parsed))
-        .annotate(search_rank=backend.title_rank(parsed))
-        .order_by("-search_rank", "-published_at", "-pk")
-    )
+    return ranked(queryset, parsed, backend_for(connections[queryset.db]))
+
+
+def search_results(queryset, query: str | ParsedQuery | None, cap: int | None = None):
+    """``search_articles``' matches in its order, as a ``SearchResults`` sequence for paging.
+
+    Counts stop at ``cap`` (default ``COUNT_CAP``) and only the first ``cap`` matches can be
+    paged to; in exchange the first pages come fast even when most articles match. A blank query
+    returns the queryset.
+    """
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    if not parsed:
+        return queryset
+    return SearchResults(queryset, parsed, backend_for(connections[queryset.db]), cap=cap)
 
 
 def admin_search(queryset, term: str):

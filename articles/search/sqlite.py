@@ -148,12 +148,36 @@ def rebuild(connection, progress=None, batch_size=2000) -> int:
     return total
 
 
+def _all_match(parsed: ParsedQuery) -> str:
+    return " AND ".join(encode_term(term) for term in parsed.terms)
+
+
+def _title_match(parsed: ParsedQuery) -> str:
+    return " OR ".join(f"title : {encode_term(term)}" for term in parsed.terms)
+
+
 def match_condition(parsed: ParsedQuery):
     """Rows whose FTS5 entry matches every term."""
-    expression = " AND ".join(encode_term(term) for term in parsed.terms)
     return row_condition(
         "{t}.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH %s)",
-        [expression],
+        [_all_match(parsed)],
+    )
+
+
+def title_condition(parsed: ParsedQuery):
+    """Rows with at least one term in their title lines."""
+    return row_condition(
+        "{t}.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH %s)",
+        [_title_match(parsed)],
+    )
+
+
+def body_only_condition(parsed: ParsedQuery):
+    """Rows matching every term, none in the title lines (FTS5 answers both as sets)."""
+    return row_condition(
+        "{t}.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH %s)"
+        " AND {t}.id NOT IN (SELECT rowid FROM articles_search WHERE articles_search MATCH %s)",
+        [_all_match(parsed), _title_match(parsed)],
     )
 
 

@@ -7,6 +7,7 @@ so it can never be mistaken for a printed story and ``delete_synthetic`` removes
 import random
 import re
 from datetime import timedelta
+from itertools import accumulate
 from pathlib import Path
 
 from django.conf import settings
@@ -20,15 +21,22 @@ MARKER = "SYNTHETIC"
 _CLAUSE_END = re.compile(r"[，。！？；：、,.!?;:\s]+")
 
 
+def _page_texts() -> list[str]:
+    """Every page of text in the repository: the seed sources and the parser's test pages."""
+    folders = [
+        Path(settings.NEWSROOM_SOURCES_DIR),
+        Path(settings.BASE_DIR) / "tests" / "ingest" / "data" / "pages",
+    ]
+    return [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
+
+
 def vocabulary() -> list[str]:
-    """Clauses of the loaded articles' text, else of the source pages in fixtures/sources."""
+    """Clauses of the loaded articles' text and of every page of text in the repository."""
     texts = [
         f"{a.headline}\n{a.body_text}"
         for a in Article.objects.exclude(slug__startswith=SLUG_PREFIX).only("headline", "body")
     ]
-    if not texts:
-        folder = Path(settings.NEWSROOM_SOURCES_DIR)
-        texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts += _page_texts()
     clauses = {c for text in texts for c in _CLAUSE_END.split(text) if 2 <= len(c) <= 40}
     if not clauses:
         raise ValueError("No text to build synthetic articles from: load some pages first.")
@@ -36,20 +44,38 @@ def vocabulary() -> list[str]:
 
 
 class ArticleFaker:
-    """Random articles whose clauses follow a Zipf-like frequency, like real vocabulary."""
+    """Random articles whose words spread over common, middling and rare, like real text.
+
+    Clauses follow a Zipf law (a few in most articles, most in few); some clauses are new
+    splices of word-sized pieces of others (middling phrases), some made-up names (rare bigrams).
+    """
 
     def __init__(self, clauses: list[str], seed: int = 2022):
         self.random = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
         self.clauses = clauses[:]
         self.random.shuffle(self.clauses)
-        self.weights = [1 / (rank + 1) ** 0.8 for rank in range(len(self.clauses))]
+        # Cumulative weights once: choices() would otherwise re-add them on every call.
+        self.cumulative = list(accumulate(1 / (rank + 1) for rank in range(len(self.clauses))))
         self.chars = sorted({ch for c in clauses for ch in c if "\u4e00" <= ch <= "\u9fff"})
 
+    def zipf_clause(self) -> str:
+        return self.random.choices(self.clauses, cum_weights=self.cumulative)[0]
+
+    def piece(self) -> str:
+        clause = self.random.choice(self.clauses)
+        size = self.random.randint(2, 4)
+        start = self.random.randint(0, max(0, len(clause) - size))
+        return clause[start : start + size]
+
     def clause(self) -> str:
-        if self.random.random() < 0.08 and self.chars:
+        roll = self.random.random()
+        if roll < 0.06 and self.chars:
             # A made-up name or place: rare bigrams, as real text has many.
             return "".join(self.random.choices(self.chars, k=self.random.randint(2, 3)))
-        return self.random.choices(self.clauses, weights=self.weights)[0]
+        if roll < 0.30:
+            # Real words in new company: phrases of middling frequency.
+            return "".join(self.piece() for _ in range(self.random.randint(2, 4)))
+        return self.zipf_clause()
 
     def sentence(self) -> str:
         return "，".join(self.clause() for _ in range(self.random.randint(2, 4))) + "。"

@@ -118,6 +118,24 @@ def test_changelist_search_finds_body_text_and_reporter(client):
     assert [a.headline for a in by_reporter] == ["乙"]
 
 
+def test_changelist_search_goes_through_the_search_index(client):
+    reporter = make_reporter(name="袁玮")
+    make_draft(headline="全角", body=[{"kind": "paragraph", "text": "ＡＩ助手进社区"}])
+    make_draft(headline="图注", body=[{"kind": "caption", "text": "ai"}])
+    make_draft(headline="署名", bylines=[reporter], body=[{"kind": "paragraph", "text": "社区"}])
+    make_draft(headline="摘要", summary="社区摘要")
+    client.force_login(make_user("editor"))
+
+    def found(q):
+        return sorted(
+            a.headline for a in client.get(CHANGELIST, {"q": q}).context["cl"].result_list
+        )
+
+    assert found("ai") == ["全角"]  # NFKC and lower case: only the index finds it; never captions
+    assert found("社区 袁玮") == ["署名"]  # one term in the text, the other a reporter's name
+    assert found("社区") == ["全角", "摘要", "署名"]
+
+
 def test_changelist_filters_by_status_and_district(client):
     district = some_districts(1)[0]
     make_draft(headline="草稿甲", districts=[district])

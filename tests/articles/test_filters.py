@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.filters import match_text
 from articles.models import Article, ArticleKind, ArticleStatus
+from articles.search import SearchResults
 from tests.factories import (
     make_article,
     make_district,
@@ -52,6 +53,14 @@ def test_match_text_finds_words_in_reader_text_only(query, found):
 def test_match_text_ignores_captions():
     article = make_article(body=[{"kind": "caption", "text": "图片说明里的词"}])
     assert article not in match_text(Article.objects.all(), "图片说明里的词")
+
+
+def test_match_text_ranks_through_the_search_package():
+    body_only = make_article(body=[{"kind": "paragraph", "text": "社区"}])
+    titled = make_article(headline="社区", published_at=timezone.now() - datetime.timedelta(days=9))
+    results = match_text(Article.objects.all(), "社区")
+    assert isinstance(results, SearchResults)
+    assert list(results) == [titled, body_only]
 
 
 def test_match_text_is_case_insensitive_for_latin_letters():
@@ -141,3 +150,72 @@ def test_tag_choices_only_include_tags_of_public_articles(client):
     make_article(tags=["草稿标签"], status=ArticleStatus.DRAFT)
     html = client.get("/search/").text
     assert "公开标签" in html and "草稿标签" not in html
+
+
+def test_search_page_finds_a_two_character_query_only_the_index_can_match(client):
+    full_width = make_article(
+        headline="助手上岗", body=[{"kind": "paragraph", "text": "ＡＩ进社区"}]
+    )
+    make_article(headline="图注", body=[{"kind": "caption", "text": "AI"}])
+    html = client.get("/search/", {"q": "ai"}).text
+    assert result_titles(html) == [full_width.headline]
+    assert "<mark>ＡＩ</mark>进社区" in html
+
+
+def test_search_page_ranks_title_matches_first_then_the_newest(client):
+    now = timezone.now()
+    make_article(headline="旧的会客厅", published_at=now - datetime.timedelta(days=30))
+    make_article(headline="较新", body=[{"kind": "paragraph", "text": "会客厅"}], published_at=now)
+    make_article(
+        headline="较旧",
+        body=[{"kind": "paragraph", "text": "会客厅"}],
+        published_at=now - datetime.timedelta(days=1),
+    )
+    html = client.get("/search/", {"q": "会客厅"}).text
+    assert result_titles(html) == ["旧的会客厅", "较新", "较旧"]
+
+
+def test_search_page_snippets_escape_text_and_mark_matches(client):
+    make_article(
+        headline="转义",
+        body=[{"kind": "paragraph", "text": '<script>alert("社区")</script>&社区'}],
+    )
+    html = client.get("/search/", {"q": "社区"}).text
+    assert (
+        "&lt;script&gt;alert(&quot;<mark>社区</mark>&quot;)&lt;/script&gt;&amp;<mark>社区</mark>"
+        in html
+    )
+    assert "<script>alert" not in html
+
+
+def test_search_page_without_query_keeps_newest_first_and_no_snippets(client):
+    now = timezone.now()
+    make_article(headline="旧稿", published_at=now - datetime.timedelta(days=2))
+    make_article(headline="新稿", published_at=now)
+    html = client.get("/search/").text
+    assert result_titles(html) == ["新稿", "旧稿"]
+    assert "search-snippet" not in html
+
+
+def test_search_page_caps_its_count_when_matches_are_many(client, monkeypatch):
+    monkeypatch.setattr("articles.search.results.COUNT_CAP", 3)
+    for n in range(5):
+        make_article(headline=f"社区稿件{n}", published_at=timezone.now() - datetime.timedelta(n))
+    html = client.get("/search/", {"q": "社区"}).text
+    assert "超过 3 篇" in html
+    assert result_titles(html) == [f"社区稿件{n}" for n in range(3)]
+
+
+def test_search_page_queries_stay_bounded_when_matches_are_many(
+    client, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("articles.search.results.COUNT_CAP", 3)
+    make_district("hongkou")
+    for n in range(2):
+        make_article(headline=f"社区{n}", districts=[make_district("hongkou")])
+    for _ in range(3):
+        make_article(body=[{"kind": "paragraph", "text": "社区"}], reporters=[make_reporter()])
+    # Capped count, title matches, body-only matches, the rows, their bylines and districts,
+    # plus the form's choices (district, program, reporter, tag).
+    with django_assert_max_num_queries(10):
+        assert len(result_titles(client.get("/search/", {"q": "社区"}).text)) == 3

@@ -14,7 +14,15 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
-from articles.search import admin_search, highlight, parse_query, search_articles, snippet
+from articles.search import (
+    admin_search,
+    highlight,
+    parse_query,
+    postgres,
+    search_articles,
+    search_results,
+    snippet,
+)
 from articles.services import article_publish, article_withdraw
 from tests.factories import make_text_article
 
@@ -238,3 +246,78 @@ def test_sqlite_triggers_dropped_by_a_table_rebuild_come_back_after_migrate():
     call_command("migrate", verbosity=0)
     assert is_installed(connection)
     assert search_articles(Article.objects.all(), "嘉兴路").count() == 1
+
+
+def _ranked_pks(query: str) -> list[int]:
+    return list(search_articles(Article.objects.published(), query).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("cap", [2, 1000])  # many matches (by phases) and few (one query)
+@pytest.mark.parametrize("query", ["社区", "刘俊", "嘉兴路", "区", "社区 干部", "刘懿静 居民区"])
+def test_search_results_page_in_exactly_the_ranked_order(corpus, query, cap):
+    newer_title = make_text_article(headline=f"新 {query}", published_at=timezone.now())
+    expected = _ranked_pks(query)
+    assert newer_title.pk in expected
+    results = search_results(Article.objects.published(), query, cap=cap)
+    assert results.count() == min(len(expected), cap)
+    assert results.more_than_cap is (len(expected) > cap)
+    for size in (1, 2, 3):
+        pages = Paginator(results, size)
+        seen = [a.pk for number in pages.page_range for a in pages.page(number)]
+        assert seen == expected[: results.count()]
+    assert [a.pk for a in results[1:]] == expected[1 : results.count()]
+
+
+def test_search_results_past_the_title_matches_and_their_ranks():
+    now = timezone.now()
+    titled = [
+        make_text_article(headline=f"会客厅{n}", published_at=now - timedelta(days=10 + n))
+        for n in range(2)
+    ]
+    body = [
+        make_text_article(paragraphs=["会客厅"], published_at=now - timedelta(days=n))
+        for n in range(5)
+    ]
+    results = search_results(Article.objects.published(), "会客厅", cap=5)
+    assert results.more_than_cap and results.count() == 5
+    assert results[3:5] == body[1:3]  # starts past every title match
+    assert results[1:3] == [titled[1], body[0]]
+    assert [a.search_rank for a in results[1:3]] == [1, 0]
+    assert results[0] == titled[0]
+    assert list(results) == [*titled, *body[:3]]
+    with pytest.raises(IndexError):
+        results[5]
+
+
+def test_search_results_with_other_filters_applied_first(corpus):
+    base = Article.objects.published().filter(kind="news").exclude(headline__startswith="刘")
+    expected = list(
+        search_articles(base, "社区 刘懿静").values_list("pk", flat=True)
+    ) or pytest.fail("the query should match something")
+    assert [a.pk for a in search_results(base, "社区 刘懿静", cap=1)[:50]] == expected[:1]
+    assert [a.pk for a in search_results(base, "社区 刘懿静")] == expected
+
+
+def test_blank_search_results_leave_the_queryset_alone():
+    queryset = Article.objects.published()
+    assert search_results(queryset, "") is queryset
+
+
+@pytest.mark.postgres
+def test_body_only_matches_are_scanned_in_publication_order_on_postgres(corpus):
+    """The many-matches plan walks the published_at index instead of bitmapping every match."""
+    results = search_results(Article.objects.published(), "社区", cap=1)
+    body_only = (
+        Article.objects.published()
+        .filter(postgres.body_only_condition(results.parsed))
+        .order_by("-published_at", "-pk")[:20]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned whole
+        cursor.execute(
+            "EXPLAIN " + str(body_only.query.sql_with_params()[0]),
+            body_only.query.sql_with_params()[1],
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "article_search_document_idx" not in plan
+    assert "article_status_published_idx" in plan
