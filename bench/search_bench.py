@@ -72,7 +72,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--database-url",
-        default=os.environ.get("DATABASE_URL")
+        # Never DATABASE_URL: the benchmark fills its database with 100,000 synthetic articles.
+        default=os.environ.get("SEARCH_BENCH_DATABASE_URL")
         or "postgres://postgres@127.0.0.1:5432/newsroom_bench",
     )
     parser.add_argument("--count", type=int, default=100_000, help="synthetic articles wanted")
