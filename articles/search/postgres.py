@@ -18,6 +18,7 @@ Design:
   normalised text.
 """
 
+from .batching import refresh_in_batches
 from .expressions import row_condition, row_number
 from .text import ParsedQuery
 
@@ -184,16 +185,7 @@ def uninstall(connection) -> None:
 def rebuild(connection, progress=None, batch_size=2000) -> int:
     """Recompute every article's search columns in id batches; returns the number of articles."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*), min(id), max(id) FROM articles_article")
-        total, low, high = cursor.fetchone()
-        done = 0
-        if total:
-            for start in range(low, high + 1, batch_size):
-                cursor.execute(REFRESH_SQL, [start, start + batch_size])
-                done += cursor.rowcount
-                if progress:
-                    progress(done, total)
-    return total
+        return refresh_in_batches(cursor, REFRESH_SQL, progress=progress, batch_size=batch_size)
 
 
 def lexeme(token: str) -> str:

@@ -18,6 +18,7 @@ import json
 
 from django.db import DatabaseError
 
+from .batching import refresh_in_batches
 from .expressions import row_condition, row_number
 from .text import END, ParsedQuery, bigrams, body_segments, title_segments
 
@@ -136,16 +137,7 @@ def rebuild(connection, progress=None, batch_size=2000) -> int:
     """Empty and refill the FTS5 table in id batches; returns the number of articles."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM articles_search")
-        cursor.execute("SELECT count(*), min(id), max(id) FROM articles_article")
-        total, low, high = cursor.fetchone()
-        done = 0
-        if total:
-            for start in range(low, high + 1, batch_size):
-                cursor.execute(REFILL_SQL, [start, start + batch_size])
-                done += cursor.rowcount
-                if progress:
-                    progress(done, total)
-    return total
+        return refresh_in_batches(cursor, REFILL_SQL, progress=progress, batch_size=batch_size)
 
 
 def _all_match(parsed: ParsedQuery) -> str:
