@@ -30,6 +30,7 @@ from .models import (
 )
 from .related import article_surroundings
 from .search import parse_query, snippet
+from .search.pinyin import pages_named
 from .structured_data import news_article_data
 from .tagging import ids_tagged_with
 
@@ -295,14 +296,19 @@ class SearchView(FilterView):
         context["active_filters"] = self.active_filters()
         context["more_than_shown"] = getattr(self.object_list, "more_than_cap", False)
         query = self.query()
+        context["named_pages"] = pages_named(self.raw_query())
         for article in context["articles"] if query else ():
             article.search_snippet = snippet(article, query)
         return context
 
+    def raw_query(self) -> str:
+        """The text query of a valid form, as typed (empty otherwise)."""
+        form = self.filterset.form
+        return (form.cleaned_data.get("q") or "") if form.is_valid() else ""
+
     def query(self):
         """The parsed text query of a valid form (empty otherwise)."""
-        form = self.filterset.form
-        return parse_query(form.cleaned_data.get("q") if form.is_valid() else "")
+        return parse_query(self.raw_query())
 
     def active_filters(self) -> list[dict]:
         form = self.filterset.form
