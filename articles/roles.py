@@ -3,7 +3,8 @@
 REPORTERS = "记者"
 EDITORS = "编辑"
 
-# (app_label, codename) pairs.
+# (app_label, codename) pairs. Reporters may delete bylines, photos and mentions: the admin lets
+# them change only their own unpublished articles, and fixing a wrong byline is part of that.
 REPORTER_PERMISSIONS = [
     ("articles", "add_article"),
     ("articles", "change_article"),
@@ -11,9 +12,11 @@ REPORTER_PERMISSIONS = [
     ("articles", "submit_article"),
     ("articles", "add_byline"),
     ("articles", "change_byline"),
+    ("articles", "delete_byline"),
     ("articles", "view_byline"),
     ("articles", "add_photo"),
     ("articles", "change_photo"),
+    ("articles", "delete_photo"),
     ("articles", "view_photo"),
     ("articles", "view_district"),
     ("articles", "view_subdistrict"),
@@ -22,6 +25,7 @@ REPORTER_PERMISSIONS = [
     ("articles", "view_articlemention"),
     ("articles", "add_articlemention"),
     ("articles", "change_articlemention"),
+    ("articles", "delete_articlemention"),
     ("people", "view_reporter"),
     ("people", "view_person"),
     ("people", "add_person"),

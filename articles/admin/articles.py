@@ -138,6 +138,31 @@ class ArticleAdmin(admin.ModelAdmin):
         )
         return facts + texts
 
+    @admin.display(description=_("副题"))
+    def subheadline_text(self, article):
+        return "\n".join(article.subheadline)
+
+    @admin.display(description=_("正文"))
+    def body_text(self, article):
+        return format_html('<pre class="body-text">{}</pre>', blocks_to_text(article.body))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # View only: show the body as editors write it, not as the stored JSON.
+        shown = {"body": "body_text", "subheadline": "subheadline_text", "base_version": None}
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [shown.get(f, f) for f in options["fields"] if shown.get(f, f)],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         # Status moves only through the workflow buttons and actions, which call the services.
         fields = ["status", "provenance", "created_by", "created_at", "updated_at"]

@@ -324,3 +324,39 @@ def test_five_failed_logins_lock_the_admin_with_a_chinese_page(client, settings)
     assert response.status_code == 429
     assert "账号已暂时锁定" in response.text
     assert "_auth_user_id" not in client.session
+
+
+def test_view_only_page_shows_body_as_text_not_json(client):
+    reporter = make_user("reporter")
+    article = make_draft(
+        status=ArticleStatus.PUBLISHED,
+        subheadline=["副题一行"],
+        body=[
+            {"kind": "subhead", "text": "小标题<b>"},
+            {"kind": "paragraph", "text": "第一段正文。"},
+        ],
+    )
+    client.force_login(reporter)
+    page = client.get(change_url(article))
+    assert page.status_code == 200
+    assert 'name="headline"' not in page.text  # view only: no form fields
+    assert "## 小标题&lt;b&gt;\n\n第一段正文。" in page.text
+    assert "副题一行" in page.text
+    assert '"kind"' not in page.text and "&quot;kind&quot;" not in page.text
+
+
+def test_reporter_can_remove_a_wrong_byline_from_own_draft(client):
+    reporter = make_user("reporter")
+    wrong, right = make_reporter("错名"), make_reporter("对名")
+    article = make_draft(created_by=reporter, bylines=[wrong, right])
+    client.force_login(reporter)
+    data = form_data(client.get(change_url(article)).text)
+    index = next(
+        key.split("-")[1]
+        for key, value in data.items()
+        if key.startswith("bylines-") and key.endswith("-reporter") and value == str(wrong.pk)
+    )
+    data[f"bylines-{index}-DELETE"] = "on"
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302
+    assert list(article.bylines.values_list("reporter__name", flat=True)) == ["对名"]
