@@ -294,6 +294,7 @@ class SearchView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["active_filters"] = self.active_filters()
+        context["more_filters_active"] = any(f["name"] != "q" for f in context["active_filters"])
         context["more_than_shown"] = getattr(self.object_list, "more_than_cap", False)
         query = self.query()
         context["named_pages"] = pages_named(self.raw_query())
@@ -324,7 +325,12 @@ class SearchView(FilterView):
             field = form.fields[name]
             shown = dict(field.choices).get(value, value) if name == "kind" else value
             active.append(
-                {"label": field.label, "value": shown, "remove_query": params.urlencode()}
+                {
+                    "name": name,
+                    "label": field.label,
+                    "value": shown,
+                    "remove_query": params.urlencode(),
+                }
             )
         return active
 

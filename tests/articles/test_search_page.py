@@ -1,4 +1,4 @@
-"""A query typed in pinyin offers the pages it names, beside the exact full-text results."""
+"""The search page: pinyin names offered beside exact results; extra filters folded away."""
 
 import pytest
 
@@ -61,3 +61,10 @@ def test_search_page_offers_the_district_for_hongkou(client):
 def test_search_page_offers_nothing_for_a_chinese_query(client):
     response = client.get("/search/", {"q": "虹口"})
     assert "您要找的可能是" not in response.text
+
+
+def test_more_filters_stay_folded_until_one_is_used(client):
+    folded = client.get("/search/", {"q": "社区"}).text
+    assert '<details class="search-more">' in folded
+    opened = client.get("/search/", {"q": "社区", "district": "hongkou"}).text
+    assert '<details class="search-more" open>' in opened
