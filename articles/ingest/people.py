@@ -36,6 +36,8 @@ _AFTER_NAME = frozenset(
 _STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
 # Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
 _STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
+# A count before a title (一家企业负责人, 两位社区民警) is not part of it.
+_COUNT = re.compile(r"^[一二两三几数多每]+[位名家个户]$")
 _STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
 # Verbs the dictionary tags as such that still belong to a title (退休教师).
 _TITLE_VERBS = frozenset({"退休", "离休"})
@@ -125,7 +127,7 @@ def _title_before(text: str, end: int) -> str | None:
         if (
             kept
             and word not in _TITLE_VERBS
-            and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop)
+            and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop or _COUNT.match(word))
         ):
             break
         kept.insert(0, word)
@@ -146,6 +148,8 @@ def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
     """People named in texts: with the first printed title, or before a verb of speech."""
     titles: dict[str, str | None] = {}
     for text in texts:
+        # A profile's subheadline: ——记长宁区…书记何蓉 (记 means "a portrait of").
+        text = text.removeprefix("——记")
         for head in _TITLE_HEAD.finditer(text):
             name = name_at(text, head.end())
             if not name or name in exclude:

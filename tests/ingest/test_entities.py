@@ -152,3 +152,19 @@ def test_retired_worker_is_a_printed_title(parse_one):
 def test_body_name_with_a_noun_verb_field_joined_by_he(parse_one):
     article = parse_one(page("社区新闻", "区住房保障和房屋管理局副局长蒋文介绍，进展顺利。"))
     assert article.people == [Mention("蒋文", "区住房保障和房屋管理局副局长")]
+
+
+def test_a_count_before_a_title_is_not_part_of_it(parse_one):
+    article = parse_one(page("社区新闻", "“通勤时间缩短了。”一家企业负责人邬洁告诉记者。"))
+    assert article.people == [Mention("邬洁", "企业负责人")]
+
+
+def test_profile_subheadline_names_its_subject_with_a_title(parse_one):
+    text = page(
+        "“小巷总理”的一天",
+        "——记长宁区新华路街道居民区党总支书记何蓉",
+        "凌晨6点，何蓉就出门了。",
+        "何蓉说：“居民的事，再小也是大事。”",
+    )
+    article = parse_one(text)
+    assert article.people == [Mention("何蓉", "长宁区新华路街道居民区党总支书记")]
