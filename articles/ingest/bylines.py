@@ -30,6 +30,9 @@ _CAPTION_CREDIT = re.compile(
 _ROLE_PREFIX = re.compile(rf"^{ROLE}")
 
 
+_GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
+
+
 def _split_names(text: str) -> list[str]:
     """Tokens of a credit line, with names the typesetter spaced out (沈 竹) put back together."""
     tokens = [token for token in _SEPARATORS.split(text) if token]
@@ -39,7 +42,9 @@ def _split_names(text: str) -> list[str]:
         token = tokens[i]
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         spaced = token in SURNAMES or token in COMPOUND_SURNAMES
-        if spaced and len(following) == 1 and "\u4e00" <= following <= "\u9fff":
+        # The given name after a lone surname: 沈 竹, 金 旻矣 (but not 王 李娜, two people).
+        given = _GIVEN.match(following) and not _ROLE_ONLY.match(following)
+        if spaced and given and not (len(following) == 2 and following[0] in SURNAMES):
             merged.append(token + following)
             i += 2
             continue

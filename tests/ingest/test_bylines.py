@@ -158,3 +158,11 @@ def test_district_media_centre_reporter_role_is_kept_as_printed(parse_one):
 def test_spaced_photographer_names_in_a_caption_are_photo_credits(parse_one):
     text = page("社区食堂开张", PARAS[0], "食堂一角 本报记者 沈 竹 周馨 摄", PARAS[1])
     assert parse_one(text).photo_credits == ["沈竹", "周馨"]
+
+
+def test_spaced_names_in_a_dateline_credit_are_bylines(parse_one):
+    text = page(
+        "社区食堂开张", "本报讯 (记者 张 杰、金 旻矣 通讯员 黄 浩) 食堂昨天开张。", PARAS[1]
+    )
+    names = [(b.name, b.role) for b in parse_one(text).bylines]
+    assert names == [("张杰", "记者"), ("金旻矣", "记者"), ("黄浩", "通讯员")]
