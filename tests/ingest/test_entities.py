@@ -95,8 +95,9 @@ def test_article_places_come_from_titles_and_body(parse_one):
     assert article.subdistricts == ["嘉兴路街道"]
 
 
-def test_kinship_honorific_after_surname_is_not_a_person(parse_one):
-    article = parse_one(page("老街开街", "在老街生活了60年的居民周阿婆说，环境更好了。"))
+@pytest.mark.parametrize("kin", ["阿婆", "大伯", "爷叔", "婆婆"])
+def test_kinship_honorific_after_surname_is_not_a_person(parse_one, kin):
+    article = parse_one(page("老街开街", f"在老街生活了60年的居民周{kin}说，环境更好了。"))
     assert article.people == []
 
 
