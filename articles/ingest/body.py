@@ -32,6 +32,7 @@ _DANGLING_WORDS = frozenset(
 # A quoted term opening a block ("顺风顺水"，…) and the mark or particle right after it.
 _TERM_QUOTE = re.compile(r"^[“「‘]([^“”「」‘’。！？，；：]{1,16})[”」’](.?)")
 _TITLE_END = re.compile(r"(?:书记|主任|局长|部长|镇长|区长|经理|负责人|队长|院长|校长)$")
+_CLAUSE_END = re.compile(r"[，。；：！？,;:!?“”]")
 _OPEN_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 _LIST_MARKER = re.compile(
     r"^(?:[一二三四五六七八九十]+是|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]"
@@ -62,6 +63,24 @@ def _last_word(text: str) -> tuple[str, str]:
     return words[-1] if words else ("", "")
 
 
+def _is_verb(tag: str) -> bool:
+    return tag.startswith("v") and tag != "vn"
+
+
+def _adverbial_before_subject(text: str, following: str) -> bool:
+    """True for a verbless phrase opened by a preposition (在…现场) followed by a clause that
+    starts with its subject and verb: one sentence cut by a column break, not a subhead.
+    A subhead such as 在希望的田野上 has a verb, or a paragraph that opens differently."""
+    words = tagged(text.replace(" ", ""))
+    if len(words) < 2 or words[0][1] != "p" or any(_is_verb(tag) for _w, tag in words[1:]):
+        return False
+    clause = _CLAUSE_END.split(following, maxsplit=1)[0][:16]
+    clause_words = tagged(clause)
+    if not clause_words or not clause_words[0][1].startswith(("n", "r")):
+        return False
+    return any(_is_verb(tag) for _w, tag in clause_words[1:])
+
+
 def _continues_into(text: str, following: str) -> bool:
     """True when the next block visibly carries on text's sentence (a column break)."""
     if following[0] in CONTINUATION_START or text[-1] in DANGLING_END:
@@ -80,6 +99,8 @@ def _continues_into(text: str, following: str) -> bool:
         return True  # …长者食堂 / 将于下月开张: an adverb opens a predicate, not a sentence
     if first_tag == "v" and any(t in ("p", "d") for _w, t in tagged(text.replace(" ", ""))):
         return True  # 记者从区民政局 / 获悉: a clause started before the break needs its verb
+    if _adverbial_before_subject(text, following):
+        return True  # 在车站的施工现场 / 工人们正在…: the setting of the next sentence
     if _TITLE_END.search(text) and name_at(following, 0):
         return True  # 居委会主任 / 张三告诉记者: a title and its holder's name
     quote = _TERM_QUOTE.match(following)

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 from .model import BylineEntry, BylinePosition
-from .names import looks_like_name
+from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name
 
 _C = "\u4e00-\u9fff"
 # Roles as printed: 本报记者, 特约通讯员, 实习生, 主笔, 解放日报记者, 新华社记者, 本报评论员 ...
 ROLE = (
-    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社)?"
+    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社"
+    rf"|[{_C}]{{2,10}}?(?:融媒体中心|新闻中心|广播电视台|电视台))?"
     r"(?:首席|特约|见习|特派)?(?:摄影记者|记者|通讯员|评论员)"
     r"|本?报?实习生|主笔|撰稿|摄影|文字|文|图)"
 )
@@ -27,6 +28,29 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
 _ROLE_PREFIX = re.compile(rf"^{ROLE}")
+
+
+_GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
+
+
+def _split_names(text: str) -> list[str]:
+    """Tokens of a credit line, with names the typesetter spaced out (沈 竹) put back together."""
+    tokens = [token for token in _SEPARATORS.split(text) if token]
+    merged: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        spaced = token in SURNAMES or token in COMPOUND_SURNAMES
+        # The given name after a lone surname: 沈 竹, 金 旻矣 (but not 王 李娜, two people).
+        given = _GIVEN.match(following) and not _ROLE_ONLY.match(following)
+        if spaced and given and not (len(following) == 2 and following[0] in SURNAMES):
+            merged.append(token + following)
+            i += 2
+            continue
+        merged.append(token)
+        i += 1
+    return merged
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +74,7 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
     role: str | None = None
     entries: list[tuple[str, str | None]] = []
     saw_role = False
-    for token in _SEPARATORS.split(text):
-        if not token:
-            continue
+    for token in _split_names(text):
         if _ROLE_ONLY.match(token):
             role, saw_role = token, True
             continue
@@ -96,9 +118,7 @@ def caption_credits(caption: str) -> list[str]:
     # Only the tail after the last sentence punctuation can be the credit.
     names_text = re.split(r"[。！？，；：”]", names_text)[-1].strip()
     names: list[str] = []
-    for token in reversed(_SEPARATORS.split(names_text)):
-        if not token:
-            continue
+    for token in reversed(_split_names(names_text)):
         bare = _ROLE_PREFIX.sub("", token) if not _ROLE_ONLY.match(token) else ""
         if bare and looks_like_name(bare, strict=False):
             names.insert(0, bare)

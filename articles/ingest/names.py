@@ -48,7 +48,7 @@ _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,10}$")
 # Honorifics and kinship forms that name nobody in particular (王女士, 老黄, 小李).
 HONORIFIC_SUFFIXES = tuple(
     "女士 先生 小姐 阿姨 阿婆 阿公 阿伯 奶奶 爷爷 大爷 大妈 大叔 大姐 大哥 老伯 伯伯 师傅 老师 同学"
-    " 医生 书记 主任 经理 老板".split()
+    " 医生 书记 主任 经理 老板 大伯 大娘 大婶 婆婆 叔叔 阿叔 爷叔 老太 嫂子".split()
 )
 
 

@@ -191,7 +191,8 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
     texts = [*titles.lines(), *(block.text for block in blocks)]
     districts, subdistricts = find_places(texts, gazetteer)
     exclude = {entry.name for entry in bylines} | set(photo_credits)
-    people = find_people([block.text for block in blocks], exclude)
+    # A profile's subheadline (——记…党总支书记何蓉) names its subject with a title.
+    people = find_people(texts, exclude)
     paragraphs = "".join(block.text for block in blocks if block.kind == "paragraph")
     all_blocks = draft.blocks()
     first_line, last_line = all_blocks[0].first_line, all_blocks[-1].last_line

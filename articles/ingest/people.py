@@ -10,14 +10,22 @@ from .text import is_cjk
 from .words import tagged, tokens
 
 # The last word of a printed title; the title phrase runs back from here.
-_TITLE_HEAD = re.compile(
+_HEADS = (
     r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|园长|馆长|所长|站长|处长|科长|队长|组长|社长"
     r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|主管|负责人|创始人|合伙人|教授"
     r"|研究员|工程师|医生|医师|护士长|律师|民警|警官|法官|检察官|志愿者|专家|导演|设计师|主理人"
     r"|传承人|团长|班长|老师|教师|讲师|院士|干部|社工|网格员|调解员|指导员|辅导员|作家|画家"
-    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员)"
-    r"(?=[\u4e00-\u9fff])"
+    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员|工人|发起人)"
 )
+_TITLE_HEAD = re.compile(_HEADS + r"(?=[\u4e00-\u9fff])")
+# One holder of two posts: 区委副书记、区长张三. The first must be a post, not a group
+# of people (居民、志愿者、居委会主任张三 lists three parties).
+_POSTS = (
+    r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|馆长|所长|站长|处长|科长|队长|组长|社长"
+    r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|负责人|创始人|发起人|主理人|团长)"
+)
+_POST_BEFORE_MARK = re.compile(_POSTS + "、$")
+_GROUP_WORD = re.compile(_HEADS + "$")
 _SPEECH = re.compile(r"(?:说|表示|介绍|告诉|坦言|认为|指出|透露|回忆|感慨|解释|强调|提到|称)")
 # Characters that cannot be the last character of a given name in running text.
 _AFTER_NAME = frozenset(
@@ -28,7 +36,11 @@ _AFTER_NAME = frozenset(
 _STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
 # Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
 _STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
+# A count before a title (一家企业负责人, 两位社区民警) is not part of it.
+_COUNT = re.compile(r"^[一二两三几数多每]+[位名家个户]$")
 _STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
+# Verbs the dictionary tags as such that still belong to a title (退休教师).
+_TITLE_VERBS = frozenset({"退休", "离休"})
 _TITLE_MAX = 25
 # Government bodies name two fields joined by 和 (发展和改革委员会, 文化和旅游局).
 _JOINED_FIELDS = frozenset("和与及")
@@ -61,13 +73,35 @@ def name_at(text: str, start: int) -> str | None:
     return name if looks_like_name(name, strict=False) else None
 
 
-def _joins_fields(before: tuple[str, str] | None, after: list[str]) -> bool:
-    """True when 和 joins two fields of one body's name rather than two people or groups."""
-    if before is None or len(before[0]) < 2 or before[0] in _PEOPLE_NOUNS:
-        return False
-    if not (before[1] in ("n", "vn", "l", "nz") or before[1].startswith("n")) or before[1] == "nr":
-        return False
-    return any(suffix in word for word in after for suffix in _BODY_SUFFIX)
+def _is_field(word: tuple[str, str]) -> bool:
+    """A noun that can name a field of government work (住房, 文化); not a person's name."""
+    text, tag = word
+    if len(text) < 2 or text in _PEOPLE_NOUNS or tag == "nr" or _GROUP_WORD.search(text):
+        return False  # 志愿者和居委会主任: two parties, not one body's two fields
+    return tag in ("n", "vn", "l", "nz") or tag.startswith("n")
+
+
+def _field_before(words: list[tuple[str, str]], index: int) -> int:
+    """How many words before index name the field joined by 和: 1 (文化), 2 (住房保障), or 0."""
+    before = words[index - 1] if index else None
+    if before is None:
+        return 0
+    if _is_field(before):
+        return 1
+    # A noun-verb field such as 住房保障 or 生态保护: the dictionary tags its verb as a verb.
+    if before[1] == "v" and len(before[0]) == 2 and index >= 2:
+        noun = words[index - 2]
+        if _is_field(noun) and noun[0] not in _STOP_WORDS:
+            return 2
+    return 0
+
+
+def _joins_fields(words: list[tuple[str, str]], index: int, after: list[str]) -> int:
+    """Words before 和 that join it to one body's name (发展和改革委员会), or 0 for two people."""
+    size = _field_before(words, index)
+    if size and any(suffix in word for word in after for suffix in _BODY_SUFFIX):
+        return size
+    return 0
 
 
 def _title_before(text: str, end: int) -> str | None:
@@ -81,27 +115,41 @@ def _title_before(text: str, end: int) -> str | None:
             break
     words = tagged(window)
     kept: list[str] = []
-    for index in range(len(words) - 1, -1, -1):
+    index = len(words) - 1
+    while index >= 0:
         word, tag = words[index]
-        if (
-            kept
-            and word in _JOINED_FIELDS
-            and _joins_fields(words[index - 1] if index else None, kept)
-        ):
-            kept.insert(0, word)
+        joined = _joins_fields(words, index, kept) if kept and word in _JOINED_FIELDS else 0
+        if joined:
+            kept[:0] = [w for w, _t in words[index - joined : index + 1]]
+            index -= joined + 1
             continue
         verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
-        if kept and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop):
+        if (
+            kept
+            and word not in _TITLE_VERBS
+            and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop or _COUNT.match(word))
+        ):
             break
         kept.insert(0, word)
+        index -= 1
     title = "".join(kept)
-    return title or None
+    if not title:
+        return None
+    # 区委副书记、区长张三: the post before the 、 is part of the same person's title.
+    start = end - len(title)
+    if start > 0 and _POST_BEFORE_MARK.search(text, max(0, start - 8), start):
+        first = _title_before(text, start - 1)
+        if first:
+            return f"{first}、{title}"
+    return title
 
 
 def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
     """People named in texts: with the first printed title, or before a verb of speech."""
     titles: dict[str, str | None] = {}
     for text in texts:
+        # A profile's subheadline: ——记长宁区…书记何蓉 (记 means "a portrait of").
+        text = text.removeprefix("——记")
         for head in _TITLE_HEAD.finditer(text):
             name = name_at(text, head.end())
             if not name or name in exclude:

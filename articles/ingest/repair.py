@@ -16,6 +16,7 @@ _SPACE_BETWEEN_CHINESE = re.compile(f"(?<=[{_CHINESE_CLASS}]) +(?=[{_CHINESE_CLA
 _SPACE_RUN = re.compile(r" {2,}")
 SENTENCE_END = "。！？…"
 _CLOSERS = "”’」』）)》"
+_PARTICLES = "的地得之"
 CONTINUATION_START = "，。、；：？！”’）》…,.;:?!)"
 
 
@@ -70,7 +71,8 @@ def repair_title(text: str) -> str:
         return text
     for left, right in zip(parts, parts[1:], strict=False):
         lone = (len(left) == 1 and is_cjk(left)) or (len(right) == 1 and is_cjk(right))
-        if lone or splits_word(left, right):
+        # No phrase of a title ends on a structural particle: 家门口的 “小修小补”.
+        if lone or left[-1] in _PARTICLES or splits_word(left, right):
             # Letter-spacing damage hits a whole line, so every Chinese-Chinese space goes.
             return _SPACE_BETWEEN_CHINESE.sub("", text)
     return text

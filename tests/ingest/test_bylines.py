@@ -133,3 +133,36 @@ def test_short_text_credited_only_to_a_photographer_is_photo_news(parse_one, cre
 def test_short_news_with_a_writing_reporter_is_not_photo_news(parse_one):
     article = parse_one(page("雪后外滩", "昨天清晨，一场小雪过后，外滩披上银装。", "本报记者 李明"))
     assert article.type == "news"
+
+
+def test_names_spaced_out_by_the_typesetter_are_one_name(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "本报记者 沈 竹 通讯员 欧阳 晓"))
+    names = [(b.name, b.role) for b in article.bylines]
+    assert names == [("沈竹", "本报记者"), ("欧阳晓", "通讯员")]
+
+
+def test_spaced_name_of_a_chief_writer_makes_a_commentary(parse_one):
+    article = parse_one(page("别让停车难成为心病", "主笔|钱 江", *PARAS))
+    assert article.bylines == [BylineEntry("钱江", "主笔", "under_headline")]
+    assert article.type == "commentary"
+
+
+def test_district_media_centre_reporter_role_is_kept_as_printed(parse_one):
+    article = parse_one(page("社区食堂开张", "本报记者 沈竹 奉贤区融媒体中心记者 范佳", *PARAS))
+    assert [(b.name, b.role) for b in article.bylines] == [
+        ("沈竹", "本报记者"),
+        ("范佳", "奉贤区融媒体中心记者"),
+    ]
+
+
+def test_spaced_photographer_names_in_a_caption_are_photo_credits(parse_one):
+    text = page("社区食堂开张", PARAS[0], "食堂一角 本报记者 沈 竹 周馨 摄", PARAS[1])
+    assert parse_one(text).photo_credits == ["沈竹", "周馨"]
+
+
+def test_spaced_names_in_a_dateline_credit_are_bylines(parse_one):
+    text = page(
+        "社区食堂开张", "本报讯 (记者 张 杰、金 旻矣 通讯员 黄 浩) 食堂昨天开张。", PARAS[1]
+    )
+    names = [(b.name, b.role) for b in parse_one(text).bylines]
+    assert names == [("张杰", "记者"), ("金旻矣", "记者"), ("黄浩", "通讯员")]

@@ -95,8 +95,9 @@ def test_article_places_come_from_titles_and_body(parse_one):
     assert article.subdistricts == ["嘉兴路街道"]
 
 
-def test_kinship_honorific_after_surname_is_not_a_person(parse_one):
-    article = parse_one(page("老街开街", "在老街生活了60年的居民周阿婆说，环境更好了。"))
+@pytest.mark.parametrize("kin", ["阿婆", "大伯", "爷叔", "婆婆"])
+def test_kinship_honorific_after_surname_is_not_a_person(parse_one, kin):
+    article = parse_one(page("老街开街", f"在老街生活了60年的居民周{kin}说，环境更好了。"))
     assert article.people == []
 
 
@@ -123,3 +124,48 @@ def test_two_character_name_before_a_verb_of_speech(parse_one):
 def test_title_keeps_a_bodys_name_joined_by_he_but_not_two_people(parse_one, text, title):
     article = parse_one(page("社区新闻", text + "活动很成功。"))
     assert Mention("张建军", title) in article.people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("杨浦区委副书记、区长周海鹰表示，", "周海鹰", "杨浦区委副书记、区长"),
+        ("镇党委副书记、镇长张晓峰表示，", "张晓峰", "镇党委副书记、镇长"),
+        ("书房发起人、退休教师柏文华说，", "柏文华", "书房发起人、退休教师"),
+    ],
+)
+def test_two_posts_joined_by_a_pause_mark_make_one_title(parse_one, text, name, title):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == [Mention(name, title)]
+
+
+@pytest.mark.parametrize("parties", ["居民、志愿者和", "居民、志愿者、", "志愿者和"])
+def test_a_list_of_groups_before_a_title_is_not_part_of_it(parse_one, parties):
+    article = parse_one(page("社区新闻", f"{parties}居委会主任张建军一起打扫楼道。"))
+    assert article.people == [Mention("张建军", "居委会主任")]
+
+
+def test_retired_worker_is_a_printed_title(parse_one):
+    article = parse_one(page("社区新闻", "家住附近的退休工人周建明一边压腿一边说，江边变美了。"))
+    assert article.people == [Mention("周建明", "退休工人")]
+
+
+def test_body_name_with_a_noun_verb_field_joined_by_he(parse_one):
+    article = parse_one(page("社区新闻", "区住房保障和房屋管理局副局长蒋文介绍，进展顺利。"))
+    assert article.people == [Mention("蒋文", "区住房保障和房屋管理局副局长")]
+
+
+def test_a_count_before_a_title_is_not_part_of_it(parse_one):
+    article = parse_one(page("社区新闻", "“通勤时间缩短了。”一家企业负责人邬洁告诉记者。"))
+    assert article.people == [Mention("邬洁", "企业负责人")]
+
+
+def test_profile_subheadline_names_its_subject_with_a_title(parse_one):
+    text = page(
+        "“小巷总理”的一天",
+        "——记长宁区新华路街道居民区党总支书记何蓉",
+        "凌晨6点，何蓉就出门了。",
+        "何蓉说：“居民的事，再小也是大事。”",
+    )
+    article = parse_one(text)
+    assert article.people == [Mention("何蓉", "长宁区新华路街道居民区党总支书记")]

@@ -216,6 +216,18 @@ def test_single_subhead_before_a_quote_that_ends_a_sentence_is_a_subhead(parse_o
 
 
 @pytest.mark.parametrize(
+    ("subhead", "rest"),
+    [
+        ("在希望的田野上", "村民们正在收割晚稻。"),  # the phrase has its own verb
+        ("在老街的转角处", "金秋时节，游客络绎不绝。"),  # the paragraph does not open on a subject
+    ],
+)
+def test_prepositional_subhead_before_a_new_paragraph_stays_a_subhead(parse_one, subhead, rest):
+    article = parse_one(page("社区新闻", "活动昨天举行。", subhead, rest))
+    assert kinds(article) == ["paragraph", "subhead", "paragraph"]
+
+
+@pytest.mark.parametrize(
     ("fragment", "rest"),
     [
         ("大家都称赞", "“暖心”食堂办得好。"),  # verb before a quoted term
@@ -228,6 +240,7 @@ def test_single_subhead_before_a_quote_that_ends_a_sentence_is_a_subhead(parse_o
         ("记者从区民政局", "获悉，全市新增食堂。"),  # a preposition still waiting for its verb
         ("据悉这批长者食堂", "将于下月开张。"),  # next block opens on an adverb
         ("社区居委会主任", "张建军告诉记者，活动很成功。"),  # a title and its holder's name
+        ("在一座车站的施工现场", "工人们正在进行轨道精调作业。"),  # setting, then subject and verb
     ],
 )
 def test_fragment_before_a_column_break_joins_the_next_block(parse_one, fragment, rest):

@@ -75,3 +75,14 @@ def test_title_space_that_isolates_one_character_is_stray():
 )
 def test_sentence_ends_at_stop_marks_or_a_closing_quote_after_one(text, ends):
     assert ends_sentence(text) is ends
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("家门口的 “小修小补” 去哪了？", "家门口的“小修小补”去哪了？"),
+        ("我眼中的 “新上海人”", "我眼中的“新上海人”"),
+    ],
+)
+def test_title_space_after_a_structural_particle_is_damage(damaged, repaired):
+    assert repair_title(damaged) == repaired
