@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help run setup test lint format check pytest bench bench-loader bench-search clean lock
+.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages clean lock
 
 help:
 	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT)"
@@ -51,7 +51,7 @@ pytest: $(STAMP)
 test: lint check pytest
 
 # Benchmarks use their own databases (a temporary SQLite file; PostgreSQL `newsroom_bench`).
-bench: bench-loader bench-search
+bench: bench-loader bench-search bench-pages
 
 bench-loader: $(STAMP)
 	$(PY) bench/loader_bench.py
@@ -59,6 +59,9 @@ bench-loader: $(STAMP)
 bench-search: $(STAMP)
 	$(PY) bench/search_bench.py --database-url postgres://postgres@127.0.0.1:5432/newsroom_bench --count 100000
 	$(PY) bench/search_bench.py --database-url sqlite:///var/search_bench.sqlite3 --count 10000
+
+bench-pages: $(STAMP)
+	$(PY) bench/page_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache
