@@ -289,6 +289,12 @@ class ArticleAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         version = get_object_or_404(article_versions(article), pk=version_id)
-        article_revert(article=article, version=version, user=request.user)
+        outcome = article_revert(article=article, version=version, user=request.user)
         self.message_user(request, _("已恢复到所选版本。"), messages.SUCCESS)
+        if outcome.photos_missing:
+            self.message_user(
+                request,
+                _("以下图片的文件已不存在，没有恢复：%s") % "、".join(outcome.photos_missing),
+                messages.WARNING,
+            )
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))

@@ -3,6 +3,7 @@
 from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus
 from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
+from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
 from .sources import SourceDocument
@@ -12,6 +13,7 @@ __all__ = [
     "ArticleKind",
     "ArticleMention",
     "ArticleQuerySet",
+    "ArticleRevisionTags",
     "ArticleStatus",
     "Byline",
     "BylinePosition",

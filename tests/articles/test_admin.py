@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib import admin
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from articles.history import article_versions
+from articles.history import article_record, article_versions
 from articles.models import Article, ArticleStatus, Photo, ProgramInstallment, SourceDocument
 from tests.admin_forms import form_data
 from tests.factories import (
@@ -360,3 +361,32 @@ def test_reporter_can_remove_a_wrong_byline_from_own_draft(client):
     response = client.post(change_url(article), data)
     assert response.status_code == 302
     assert list(article.bylines.values_list("reporter__name", flat=True)) == ["对名"]
+
+
+def test_history_page_shows_a_tag_change(client):
+    article = make_draft()
+    article.tags.add("旧标签")
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data["tags"] = "新标签, 旧标签"
+    client.post(change_url(article), data)
+    assert sorted(article.tags.names()) == ["新标签", "旧标签"]
+    page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert '<th scope="row">标签</th>' in page.text
+    assert "新标签、旧标签" in page.text
+
+
+def test_revert_through_the_admin_says_which_photos_could_not_come_back(client):
+    article = make_draft()
+    photo = Photo.objects.create(article=article, image=image_upload(), caption="说明")
+    article_record(article=article)
+    original = article_versions(article).first()
+    name = photo.image.name
+    photo.delete()
+    default_storage.delete(name)
+    client.force_login(make_user("editor"))
+    response = client.post(
+        reverse("admin:articles_article_revert", args=[article.pk, original.pk]), follow=True
+    )
+    assert "已恢复到所选版本" in response.text
+    assert name in response.text

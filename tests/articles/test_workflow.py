@@ -2,13 +2,15 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from articles import services
 from articles.history import article_record, article_revert, article_versions
-from articles.models import Article, ArticleStatus
+from articles.models import Article, ArticleRevisionTags, ArticleStatus, Correction, Photo
+from articles.photos import photo_save
 from tests.admin_forms import form_data
-from tests.factories import make_draft, make_reporter, make_user
+from tests.factories import image_upload, make_correction, make_draft, make_reporter, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +295,73 @@ def test_revert_moves_the_lock_version_forward():
     before = fresh(article).version
     article_revert(article=article, version=version, user=make_user("editor"))
     assert fresh(article).version == before + 1
+
+
+def test_revert_restores_the_tags_of_the_revision():
+    article = make_draft()
+    article.tags.add("老城区", "弄堂")
+    article_record(article=article)
+    original = article_versions(article).first()
+    article.tags.set(["新标签"])
+    article_record(article=article)
+    article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    assert sorted(fresh(article).tags.names()) == ["弄堂", "老城区"]
+
+
+def test_revert_leaves_tags_alone_for_a_revision_without_recorded_tags():
+    article = make_draft()
+    article_record(article=article)
+    # As a revision taken before tags were recorded.
+    ArticleRevisionTags.objects.filter(revision__version__object_id=str(article.pk)).delete()
+    original = article_versions(article).first()
+    article.tags.add("后加的")
+    article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    assert list(fresh(article).tags.names()) == ["后加的"]
+
+
+def test_revert_restores_corrections_as_they_were():
+    article = make_draft()
+    kept, deleted = make_correction(article, "原更正。"), make_correction(article, "被删的更正。")
+    article_record(article=article)
+    original = article_versions(article).first()
+    Correction.objects.filter(pk=kept.pk).update(text="改过的更正。")
+    deleted_pk = deleted.pk
+    deleted.delete()
+    make_correction(article, "后加的更正。")
+    article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    assert sorted(article.corrections.values_list("pk", "text")) == sorted(
+        [(kept.pk, "原更正。"), (deleted_pk, "被删的更正。")]
+    )
+
+
+def test_revert_restores_photo_text_and_brings_back_deleted_photos_whose_file_exists():
+    article = make_draft()
+    edited = photo_save(photo=Photo(article=article, image=image_upload(), caption="原说明"))
+    deleted = photo_save(photo=Photo(article=article, image=image_upload(), credit="张三"))
+    article_record(article=article)
+    original = article_versions(article).first()
+    Photo.objects.filter(pk=edited.pk).update(caption="新说明", alt_text="新替代")
+    deleted_pk, deleted_name = deleted.pk, deleted.image.name
+    deleted.delete()
+    added = photo_save(photo=Photo(article=article, image=image_upload(), caption="后加的"))
+    outcome = article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    assert outcome.photos_missing == []
+    photos = {p.pk: p for p in article.photos.all()}
+    assert added.pk not in photos
+    assert (photos[edited.pk].caption, photos[edited.pk].alt_text) == ("原说明", "")
+    assert photos[deleted_pk].credit == "张三"
+    assert photos[deleted_pk].image.name == deleted_name
+    assert photos[deleted_pk].renditions
+
+
+def test_revert_skips_deleted_photos_whose_file_is_gone():
+    article = make_draft()
+    photo = photo_save(photo=Photo(article=article, image=image_upload()))
+    article_record(article=article)
+    original = article_versions(article).first()
+    name = photo.image.name
+    photo.delete()
+    default_storage.delete(name)
+    outcome = article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    assert outcome.photos_missing == [name]
+    assert not article.photos.exists()
