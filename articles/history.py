@@ -97,6 +97,7 @@ def article_versions(article: Article):
     return (
         Version.objects.get_for_object(article)
         .select_related("revision", "revision__user", "revision__article_tags")
+        .prefetch_related("revision__version_set")
         .order_by("-revision__date_created", "-pk")
     )
 

@@ -11,6 +11,7 @@ from tests.admin_forms import form_data
 from tests.factories import (
     PASSWORD,
     image_upload,
+    make_correction,
     make_draft,
     make_person,
     make_program,
@@ -390,3 +391,15 @@ def test_revert_through_the_admin_says_which_photos_could_not_come_back(client):
     )
     assert "已恢复到所选版本" in response.text
     assert name in response.text
+
+
+def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_max_num_queries):
+    article = make_draft()
+    for n in range(10):
+        article.tags.add(f"标签{n}")
+        make_correction(article, f"第{n}条更正。")
+        article_record(article=article)
+    client.force_login(make_user("editor"))
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert "第9条更正。" in page.text
