@@ -28,6 +28,9 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
 _ROLE_PREFIX = re.compile(rf"^{ROLE}")
+# Roles that credit the words (文/摄: wrote and photographed) or the pictures (图/李四).
+_WRITING_ROLES = frozenset({"文", "文字", "撰稿"})
+_PICTURE_ROLES = frozenset({"图", "摄影"})
 
 
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
@@ -59,6 +62,17 @@ class Credit:
 
     entries: list[tuple[str, str | None]]
     photo: bool
+    wrote: bool = False  # a writing role is printed too (文/摄), so not a photo-only credit
+
+    def photographers(self) -> list[str]:
+        """Names credited for pictures: all of a `… 摄` line, else those under 图 or 摄影."""
+        if self.photo:
+            return [name for name, _ in self.entries]
+        return [name for name, role in self.entries if _is_picture_role(role)]
+
+
+def _is_picture_role(role: str | None) -> bool:
+    return role is not None and (role in _PICTURE_ROLES or role.endswith("摄影记者"))
 
 
 def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
@@ -73,10 +87,11 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
         return None
     role: str | None = None
     entries: list[tuple[str, str | None]] = []
-    saw_role = False
+    saw_role = wrote = False
     for token in _split_names(text):
         if _ROLE_ONLY.match(token):
             role, saw_role = token, True
+            wrote = wrote or token in _WRITING_ROLES
             continue
         glued = _ROLE_NAME.match(token)
         if glued and looks_like_name(glued.group(2), strict=False):
@@ -89,7 +104,7 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
         return None
     if not entries or (not saw_role and not allow_bare) or (not saw_role and len(entries) > 3):
         return None
-    return Credit(entries, photo)
+    return Credit(entries, photo, wrote)
 
 
 def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:

@@ -182,8 +182,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
     blocks = assemble_body(body)
     credits = [*top_credits, *end_credits, *([dateline] if dateline else [])]
     for credit in credits:
-        if credit.photo:
-            photo_credits += [name for name, _ in credit.entries]
+        photo_credits += credit.photographers()
     for item in body:
         if item.kind == "caption":
             photo_credits += caption_credits(item.text)
@@ -206,7 +205,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             blocks=blocks,
             top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
             has_dateline=dateline is not None,
-            photo_bylines_only=bool(credits) and all(c.photo for c in credits),
+            photo_bylines_only=bool(credits) and all(c.photo and not c.wrote for c in credits),
         ),
         bylines=bylines,
         blocks=blocks,

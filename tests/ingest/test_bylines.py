@@ -166,3 +166,21 @@ def test_spaced_names_in_a_dateline_credit_are_bylines(parse_one):
     )
     names = [(b.name, b.role) for b in parse_one(text).bylines]
     assert names == [("张杰", "记者"), ("金旻矣", "记者"), ("黄浩", "通讯员")]
+
+
+def test_reporter_who_wrote_and_photographed_is_a_photo_credit_but_not_photo_news(parse_one):
+    article = parse_one(
+        page("雪后外滩", "本报记者 李明 文/摄", "昨天清晨，一场小雪过后，外滩披上银装。")
+    )
+    assert [(b.name, b.role, b.position) for b in article.bylines] == [
+        ("李明", "本报记者", "under_headline")
+    ]
+    assert article.photo_credits == ["李明"]
+    assert article.type == "news"
+
+
+def test_picture_role_in_a_words_and_pictures_credit_is_a_photo_credit(parse_one):
+    article = parse_one(page("弄堂里的修鞋摊", "文/陈思 图/黄磊", *PARAS))
+    assert [(b.name, b.role) for b in article.bylines] == [("陈思", "文"), ("黄磊", "图")]
+    assert article.photo_credits == ["黄磊"]
+    assert article.type == "news"
