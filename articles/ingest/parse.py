@@ -144,9 +144,22 @@ def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
         first = _light(section[0])
         if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", section[0]))
-        else:
-            items.append(("caption", section[0]))
-        items += [(_kind(b), b) for b in section[1:]]
+            items += [(_kind(b), b) for b in section[1:]]
+            continue
+        rest = section[1:]
+        caption = section[0]
+        credit = _is_credit(_light(rest[0]), allow_bare=False) if rest else None
+        if credit and credit.photo:
+            # `本报记者 X 摄` on its own line under a caption credits that photo.
+            caption = RawBlock(
+                f"{caption.text} {rest[0].text}",
+                caption.first_line,
+                rest[0].last_line,
+                caption.blank_before,
+            )
+            rest = rest[1:]
+        items.append(("caption", caption))
+        items += [(_kind(b), b) for b in rest]
     return items
 
 

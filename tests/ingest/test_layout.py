@@ -116,6 +116,19 @@ def test_numbered_caption_with_photographer_is_a_caption(parse_one):
     assert article.photo_credits == ["李华"]
 
 
+def test_photographer_line_under_a_caption_is_part_of_the_caption_not_a_byline(parse_one):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐。", "食堂将继续增加菜品。"),
+        page("图为居民在食堂用餐", "本报记者 李华 摄"),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert kinds(article) == ["paragraph", "paragraph", "caption"]
+    assert article.blocks[2].text == "图为居民在食堂用餐本报记者李华摄"
+    assert article.bylines == []
+    assert article.photo_credits == ["李华"]
+
+
 def test_two_part_subheads_separate_paragraphs(parse_one):
     article = parse_one(
         page(
