@@ -59,11 +59,16 @@ def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
 
 def _ends_open(draft: _Draft) -> bool:
     """True when the draft's last text block stops mid-sentence (a caption interrupted it)."""
-    for block in reversed(draft.blocks()):
+    start = _title_zone(draft.own)[2]
+    body = draft.own[start:] + [block for section in draft.attached for block in section]
+    for block in reversed(body):
         text = _light(block)
+        # A credit closes the article, even a photographer's (`… 摄`, caption-like).
+        if _is_credit(text, allow_bare=True):
+            return False
         if is_caption_like(text):
             continue
-        return not ends_sentence(text) and not _is_credit(text, allow_bare=True)
+        return not ends_sentence(text)
     return False
 
 
@@ -174,17 +179,17 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
         bylines += credit_bylines(credit, "under_headline")
     end_credits: list[Credit] = []
     body: list[BodyItem] = []
-    seen_text = False
+    seen_body = False
     for i, (kind, block) in enumerate(items):
         text = _light(block)
         if kind == "text":
             credit = _is_credit(text, allow_bare=i == text_indexes[-1])
             if credit:
-                position_name = "end" if seen_text else "under_headline"
+                position_name = "end" if seen_body else "under_headline"
                 bylines += credit_bylines(credit, position_name)
                 end_credits.append(credit)
                 continue
-            seen_text = True
+        seen_body = True  # a caption counts: a credit after it closes a photo story
         body.append(BodyItem(kind, text))  # type: ignore[arg-type]
     first_text = next((item.text for item in body if item.kind == "text"), "")
     dateline = dateline_credit(first_text)

@@ -293,3 +293,17 @@ def test_brief_without_byline_after_a_brief_without_byline_is_a_new_article(pars
         gap=3,
     )
     assert len(parse(text).articles) == 2
+
+
+def test_photo_story_of_a_caption_and_a_credit_is_closed_before_the_next_brief(parse):
+    text = page(
+        page("外滩晨雾", "图为今晨外滩一带出现团雾，陆家嘴的高楼若隐若现。", "本报记者 李明 摄"),
+        page("菜场延长营业", "记者从区商务委获悉，菜场将营业到晚上八点。"),
+        gap=3,
+    )
+    first, second = parse(text).articles
+    assert kinds(first) == ["caption"]
+    assert [(b.name, b.position) for b in first.bylines] == [("李明", "end")]
+    assert first.photo_credits == ["李明"]
+    assert second.headline == "菜场延长营业"
+    assert kinds(second) == ["paragraph"]
