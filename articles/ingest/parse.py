@@ -29,10 +29,13 @@ from .model import BylineEntry, ParsedArticle, ParsedDocument
 from .people import find_people
 from .programs import find_program
 from .repair import CONTINUATION_START, ends_sentence
+from .text import is_cjk
 from .titles import split_titles
 from .words import register_places, splits_word
 
 MAX_TITLE_LINES = 5
+# Marks a block may stop on when its sentence carries on past a caption.
+_OPEN_END = "，、；：—“‘《（(,;:"
 # A block after a wide gap that is longer than this is body text, not a caption.
 CAPTION_MAX_CHARS = 150
 
@@ -68,8 +71,15 @@ def _ends_open(draft: _Draft) -> bool:
             return False
         if is_caption_like(text):
             continue
-        return not ends_sentence(text)
+        return not ends_sentence(text) and _mid_clause(text)
     return False
+
+
+def _mid_clause(text: str) -> bool:
+    """True when text stops inside a clause (on a character or a comma), not on a phone
+    number, a time or a closing bracket such as （完） that end an article without a full stop."""
+    last = text[-1]
+    return is_cjk(last) or last in _OPEN_END
 
 
 def _has_credit(draft: _Draft) -> bool:

@@ -307,3 +307,16 @@ def test_photo_story_of_a_caption_and_a_credit_is_closed_before_the_next_brief(p
     assert first.photo_credits == ["李明"]
     assert second.headline == "菜场延长营业"
     assert kinds(second) == ["paragraph"]
+
+
+@pytest.mark.parametrize("last", ["咨询电话：021-12345678", "沿线居民出行更方便。（完）"])
+def test_brief_after_an_article_ending_without_a_full_stop_is_a_new_article(parse, last):
+    text = page(
+        page("社区食堂开张", "食堂提供早中晚三餐。", last),
+        page("菜场延长营业", "记者从区商务委获悉，菜场将营业到晚上八点。"),
+        gap=3,
+    )
+    first, second = parse(text).articles
+    assert [b.kind for b in first.blocks] == ["paragraph", "paragraph"]
+    assert second.headline == "菜场延长营业"
+    assert kinds(second) == ["paragraph"]
