@@ -100,6 +100,12 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _starts_a_word(text: str, start: int) -> bool:
+    """True when no dictionary word runs across start (城堡镇 holds no 堡镇)."""
+    left = max(0, start - 3)
+    return not any(s + left < start < e + left for _w, s, e in tokens(text[left : start + 3]))
+
+
 def _mask(match: re.Match[str]) -> str:
     return _MASK * len(match.group())
 
@@ -112,7 +118,8 @@ def find_places(texts: list[str], gazetteer: Gazetteer) -> tuple[list[str], list
     for text in texts:
         if matcher.subdistricts:
             for match in matcher.subdistricts.finditer(text):
-                subdistricts[match.group()] = None
+                if len(match.group()) > 2 or _starts_a_word(text, match.start()):
+                    subdistricts[match.group()] = None
             # A subdistrict name such as 宝山路街道 says nothing about the 宝山 district.
             text = matcher.subdistricts.sub(_mask, text)
         for match in matcher.full_names.finditer(text):

@@ -15,7 +15,7 @@ _HEADS = (
     r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|主管|负责人|创始人|合伙人|教授"
     r"|研究员|工程师|医生|医师|护士长|律师|民警|警官|法官|检察官|志愿者|专家|导演|设计师|主理人"
     r"|传承人|团长|班长|老师|教师|讲师|院士|干部|社工|网格员|调解员|指导员|辅导员|作家|画家"
-    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员|工人|发起人|党员"
+    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员|工人|发起人|党员|工作人员|常委"
     r"|(?:人大|党|居民|职工|学生|家长|业主|村民)代表)"
 )
 _TITLE_HEAD = re.compile(_HEADS + r"(?=[\u4e00-\u9fff])")
@@ -24,7 +24,7 @@ _TITLE_HEAD = re.compile(_HEADS + r"(?=[\u4e00-\u9fff])")
 _POSTS = (
     r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|馆长|所长|站长|处长|科长|队长|组长|社长"
     r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|负责人|创始人|发起人|主理人|团长"
-    r"|院士|教授|人大代表|党代表)"
+    r"|院士|教授|人大代表|党代表|常委)"
 )
 _POST_BEFORE_MARK = re.compile(_POSTS + "、$")
 _GROUP_WORD = re.compile(_HEADS + "$")
@@ -128,6 +128,21 @@ def _joins_fields(words: list[tuple[str, str]], index: int, after: list[str]) ->
     return 0
 
 
+def _inside_body_name(words: list[tuple[str, str]], index: int, kept: list[str]) -> bool:
+    """True when the verb at index sits between a field noun and a body's noun."""
+    before, before_tag = words[index - 1]
+    after = words[index + 1][1] if index + 1 < len(words) else ""
+    return (
+        kept
+        and before not in _STOP_WORDS
+        and before not in _PEOPLE_NOUNS
+        and before_tag.startswith("n")
+        and before_tag != "nr"
+        and after.startswith("n")
+        and len(before) > 1
+    )
+
+
 def _title_before(text: str, end: int) -> str | None:
     """The title phrase printed right before position end, read back word by word."""
     begin = max(0, end - _TITLE_MAX)
@@ -148,6 +163,9 @@ def _title_before(text: str, end: int) -> str | None:
             index -= joined + 1
             continue
         verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
+        # A verb between two nouns belongs to a body's name: 事务受理服务中心, 执法大队.
+        if verb_stop and len(word) > 1 and index > 0 and _inside_body_name(words, index, kept):
+            verb_stop = False
         if (
             kept
             and word not in _TITLE_VERBS

@@ -255,3 +255,32 @@ def test_foreign_names_with_a_middle_dot_are_kept_whole(parse_one, text, expecte
 def test_more_honorific_forms_are_not_people(parse_one, text):
     article = parse_one(page("社区新闻", text + "活动很成功。"))
     assert article.people == []
+
+
+def test_two_character_subdistrict_inside_a_longer_word_is_not_found(gazetteer):
+    assert places(gazetteer, "这事真荒唐镇上的人都知道。")[1] == []
+    assert places(gazetteer, "他在唐镇工作。")[1] == ["唐镇"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("街道社区事务受理服务中心主任沈洁告诉记者，", "沈洁", "街道社区事务受理服务中心主任"),
+        ("区市场监督管理局执法大队队长张伟说，", "张伟", "区市场监督管理局执法大队队长"),
+        ("区生态环境局工作人员李伟说，", "李伟", "区生态环境局工作人员"),
+        ("市委常委、浦东新区区委书记朱芝松强调，", "朱芝松", "市委常委、浦东新区区委书记"),
+    ],
+)
+def test_a_verb_inside_a_bodys_name_and_more_posts_stay_in_the_title(parse_one, text, name, title):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == [Mention(name, title)]
+
+
+def test_a_verb_before_a_title_still_ends_it(parse_one):
+    article = parse_one(page("社区新闻", "记者走访服务中心主任张伟，了解情况。"))
+    assert article.people == [Mention("张伟", "服务中心主任")]
+
+
+def test_a_nickname_in_quotes_is_no_title(parse_one):
+    article = parse_one(page("社区新闻", "“小巷总理”朱玉芳每天都在社区里转。"))
+    assert article.people == []
