@@ -186,6 +186,22 @@ def _title_before(text: str, end: int) -> str | None:
     return title
 
 
+def _plausible_after_title(text: str, start: int, name: str) -> bool:
+    """False for words the dictionary mistakes for names (师傅, 常来) after a title."""
+    if text.startswith(HONORIFIC_SUFFIXES, start):
+        return False  # 工人师傅: 师 is a surname, 师傅 an honorific
+    if name[0] not in AMBIGUOUS_SURNAMES or "·" in name:
+        return True
+    # 书记常来小区: an everyday word's character needs the dictionary's word, or a pause.
+    end = start + len(name)
+    return (
+        tagged(text[start : start + 6])[0][1].startswith("nr")
+        or end >= len(text)
+        or not is_cjk(text[end])
+        or bool(_SPEECH.match(text, end))
+    )
+
+
 def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
     """People named in texts: with the first printed title, or before a verb of speech."""
     titles: dict[str, str | None] = {}
@@ -194,9 +210,11 @@ def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
         text = text.removeprefix("——记")
         for head in _TITLE_HEAD.finditer(text):
             name = name_at(text, head.end())
-            if not name or name in exclude:
+            if not name or name in exclude or not _plausible_after_title(text, head.end(), name):
                 continue
             title = _title_before(text, head.end())
+            if title is None or len(title) < len(head.group()):
+                title = head.group()  # 快递员: the dictionary splits the head itself (快递/员)
             if titles.get(name) is None:
                 titles[name] = title
         for verb in _SPEECH.finditer(text):

@@ -284,3 +284,14 @@ def test_a_verb_before_a_title_still_ends_it(parse_one):
 def test_a_nickname_in_quotes_is_no_title(parse_one):
     article = parse_one(page("社区新闻", "“小巷总理”朱玉芳每天都在社区里转。"))
     assert article.people == []
+
+
+@pytest.mark.parametrize("text", ["书记常来小区看看。", "工人师傅正在施工。"])
+def test_words_after_a_title_that_only_look_like_names_are_not_people(parse_one, text):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == []
+
+
+def test_title_covers_its_whole_head_word(parse_one):
+    article = parse_one(page("社区新闻", "快递员钱多多送来包裹。活动很成功。"))
+    assert article.people == [Mention("钱多多", "快递员")]
