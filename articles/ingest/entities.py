@@ -9,6 +9,8 @@ from .gazetteer import Gazetteer
 from .words import tagged, tokens
 
 # A short name followed by these is another place or an idiom: 黄浦江, 普陀山, 金山银山, 宝山路.
+# Places inside a district that carry its name (崇明岛, 嘉定新城, 金山卫) are named places, as
+# the sources' README has it for 虹桥枢纽; the district counts when named by itself elsewhere.
 _NOT_DISTRICT_AFTER = (
     *("江", "山", "银山", "路", "大道", "街", "寺", "县", "岛", "卫", "嘴", "港", "站", "桥"),
     *("湖", "河", "塘", "浜", "口"),
