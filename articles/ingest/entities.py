@@ -6,10 +6,27 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
-from .words import tokens
+from .words import tagged, tokens
 
 # A short name followed by these is another place or an idiom: 黄浦江, 普陀山, 金山银山, 宝山路.
-_NOT_DISTRICT_AFTER = ("江", "山", "银山", "路", "大道", "街", "寺", "县")
+# Places inside a district that carry its name (崇明岛, 嘉定新城, 金山卫) are named places, as
+# the sources' README has it for 虹桥枢纽; the district counts when named by itself elsewhere.
+_NOT_DISTRICT_AFTER = (
+    *("江", "山", "银山", "路", "大道", "街", "寺", "县", "岛", "卫", "嘴", "港", "站", "桥"),
+    *("湖", "河", "塘", "浜", "口"),
+)
+# A short name opening a noun phrase that names a facility, institution or company is part
+# of that proper name, not the district: 浦东机场, 松江大学城, 宝山钢铁股份有限公司.
+_FACILITY_END = tuple("场馆院园校站港城村岛桥司厂店寺庙塔湾")
+_FACILITY_WORDS = frozenset({"中心", "大厦", "集团", "银行", "大学", "中学", "小学"})
+# Nouns that end like a facility but name a part of the district: 崇明农村, 浦东市场.
+_NOT_FACILITY = frozenset({"市场", "农村", "乡村", "现场"})
+_COUNTS = frozenset("一二两三四五六七八九十几多各每")
+_NAME_TAGS = ("n", "vn", "z", "j", "l")
+_NAME_SPAN = 8
+# After these a dictionary word running across the name's end is no reason to doubt it
+# (闵行人 reads 闵/行人); 刘懿静安排 still fails because 排 is not among them.
+_SAFE_AFTER = frozenset("的人区、和与及等也都各两三四五六七八九十几")
 _MASK = "\u25a1"
 
 
@@ -53,17 +70,42 @@ def _compile(gazetteer: Gazetteer) -> PlaceMatcher:
     )
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """True when the dictionary does not read text[start:end] as part of a longer word."""
-    if text.startswith(_NOT_DISTRICT_AFTER, end):
+def _opens_proper_name(text: str, end: int) -> bool:
+    """True when the nouns right after a short name name a facility or company."""
+    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
         return False
+    size = 0
+    for word, tag in tagged(text[end : end + _NAME_SPAN]):
+        if not tag.startswith(_NAME_TAGS) or word[0] in _COUNTS or tag.startswith("nr") and size:
+            return False  # 崇明三岛 counts the district's islands; a name starts a new phrase
+        if (
+            len(word) > 1
+            and word not in _NOT_FACILITY
+            and (word in _FACILITY_WORDS or word.endswith(_FACILITY_END))
+        ):
+            return True
+        size += len(word)
+    return False
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] names the district, not part of a longer word or name."""
+    if text.startswith(_NOT_DISTRICT_AFTER, end) or _opens_proper_name(text, end):
+        return False
+    safe_end = end < len(text) and text[end] in _SAFE_AFTER
     left = max(0, start - 4)
     window = text[left : end + 4]
     for _word, s, e in tokens(window):
         s, e = s + left, e + left
-        if s < start < e or s < end < e:
+        if s < start < e or (s < end < e and not safe_end):
             return False
     return True
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    """True when no dictionary word runs across start (城堡镇 holds no 堡镇)."""
+    left = max(0, start - 3)
+    return not any(s + left < start < e + left for _w, s, e in tokens(text[left : start + 3]))
 
 
 def _mask(match: re.Match[str]) -> str:
@@ -78,7 +120,8 @@ def find_places(texts: list[str], gazetteer: Gazetteer) -> tuple[list[str], list
     for text in texts:
         if matcher.subdistricts:
             for match in matcher.subdistricts.finditer(text):
-                subdistricts[match.group()] = None
+                if len(match.group()) > 2 or _starts_a_word(text, match.start()):
+                    subdistricts[match.group()] = None
             # A subdistrict name such as 宝山路街道 says nothing about the 宝山 district.
             text = matcher.subdistricts.sub(_mask, text)
         for match in matcher.full_names.finditer(text):

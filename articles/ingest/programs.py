@@ -7,7 +7,10 @@ import re
 from .model import ProgramRef
 from .titles import INSTALLMENT, SERIES, Titles
 
-_EDGE = "【】[]「」·—：: "
+_EDGE = "【】[]「」（）()·—：: "
+# A series name closed by its number (烟火里的新上海（之二）, 家门口的幸福⑤) on the top title
+# line; 第一站 closing a headline is too often plain words to count there.
+_CLOSING_NUMBER = re.compile(r"(?:之[一二三四五六七八九十\d]+|[\u2460-\u2473])[）)】\]]?$")
 _QUOTES = '“”‘’"《》「」'
 
 
@@ -58,6 +61,12 @@ def find_program(titles: Titles, body: str) -> ProgramRef | None:
             match = INSTALLMENT.search(line)
             if match and line == titles.kicker:
                 name = line[: match.start()].strip(_EDGE) or None
+    if name is None and len(lines) > 1:
+        match = _CLOSING_NUMBER.search(lines[0])
+        if match:
+            name = lines[0][: match.start()].strip(_EDGE) or None
+            installment = match.group().strip(_EDGE)
+            installment_title = lines[1]
     if name is None:
         return None
     name = _in_body(name, body.replace(" ", "")) or name

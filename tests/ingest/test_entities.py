@@ -169,3 +169,129 @@ def test_profile_subheadline_names_its_subject_with_a_title(parse_one):
     )
     article = parse_one(text)
     assert article.people == [Mention("何蓉", "长宁区新华路街道居民区党总支书记")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从浦东机场起飞。",
+        "浦东国际机场客流创新高。",
+        "松江大学城的学生来了。",
+        "金山嘴渔村游客如织。",
+        "静安寺商圈人气旺。",
+        "宝山钢铁股份有限公司发布年报。",
+        "嘉定新城建设加快。",
+        "崇明岛上的橘子熟了。",
+        "闵行体育公园里人很多。",
+        "沿着长宁路一直走。",
+        "金山卫的古城墙。",
+    ],
+)
+def test_short_name_opening_a_place_or_company_name_is_not_a_district(gazetteer, text):
+    assert places(gazetteer, text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "district"),
+    [
+        ("他是土生土长的闵行人。", "闵行区"),
+        ("宝山人在行动。", "宝山区"),
+        ("杨浦滨江的工业遗存。", "杨浦区"),
+        ("金山农民画享誉全国。", "金山区"),
+        ("奉贤黄桃熟了。", "奉贤区"),
+        ("崇明三岛的生态。", "崇明区"),
+        ("崇明农村的变化。", "崇明区"),
+        ("浦东开发开放三十周年。", "浦东新区"),
+        ("家住普陀的张阿姨。", "普陀区"),
+    ],
+)
+def test_short_name_standing_as_a_place_is_the_district(gazetteer, text, district):
+    assert places(gazetteer, text)[0] == [district]
+
+
+def test_words_ending_in_a_short_name_are_not_districts(gazetteer):
+    assert places(gazetteer, "济南市和河南市民来沪。") == ([], [])
+
+
+def test_a_part_of_a_subdistrict_name_is_not_a_subdistrict(gazetteer):
+    assert places(gazetteer, "嘉兴路一带的小店开张了。") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "中国工程院院士、华东理工大学教授钱旭红表示，",
+            "钱旭红",
+            "中国工程院院士、华东理工大学教授",
+        ),
+        ("市人大代表、居委会主任朱国萍说，", "朱国萍", "市人大代表、居委会主任"),
+        ("全国人大代表朱国萍说，", "朱国萍", "全国人大代表"),
+        ("同济大学建筑与城市规划学院教授张松认为，", "张松", "同济大学建筑与城市规划学院教授"),
+        ("居委会主任欧阳明说，", "欧阳明", "居委会主任"),
+        ("志愿者上官婉儿告诉记者，", "上官婉儿", "志愿者"),
+    ],
+)
+def test_titles_of_deputies_academicians_and_schools_and_compound_surnames(
+    parse_one, text, name, title
+):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == [Mention(name, title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国专家约翰·史密斯表示，", Mention("约翰·史密斯", "美国专家")),
+        ("“很好。”约翰·史密斯说，", Mention("约翰·史密斯", None)),
+    ],
+)
+def test_foreign_names_with_a_middle_dot_are_kept_whole(parse_one, text, expected):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == [expected]
+
+
+@pytest.mark.parametrize("text", ["小李表示很满意。", "张师傅说，活不累。", "李老师告诉记者，"])
+def test_more_honorific_forms_are_not_people(parse_one, text):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == []
+
+
+def test_two_character_subdistrict_inside_a_longer_word_is_not_found(gazetteer):
+    assert places(gazetteer, "这事真荒唐镇上的人都知道。")[1] == []
+    assert places(gazetteer, "他在唐镇工作。")[1] == ["唐镇"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("街道社区事务受理服务中心主任沈洁告诉记者，", "沈洁", "街道社区事务受理服务中心主任"),
+        ("区市场监督管理局执法大队队长张伟说，", "张伟", "区市场监督管理局执法大队队长"),
+        ("区生态环境局工作人员李伟说，", "李伟", "区生态环境局工作人员"),
+        ("市委常委、浦东新区区委书记朱芝松强调，", "朱芝松", "市委常委、浦东新区区委书记"),
+    ],
+)
+def test_a_verb_inside_a_bodys_name_and_more_posts_stay_in_the_title(parse_one, text, name, title):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == [Mention(name, title)]
+
+
+def test_a_verb_before_a_title_still_ends_it(parse_one):
+    article = parse_one(page("社区新闻", "记者走访服务中心主任张伟，了解情况。"))
+    assert article.people == [Mention("张伟", "服务中心主任")]
+
+
+def test_a_nickname_in_quotes_is_no_title(parse_one):
+    article = parse_one(page("社区新闻", "“小巷总理”朱玉芳每天都在社区里转。"))
+    assert article.people == []
+
+
+@pytest.mark.parametrize("text", ["书记常来小区看看。", "工人师傅正在施工。"])
+def test_words_after_a_title_that_only_look_like_names_are_not_people(parse_one, text):
+    article = parse_one(page("社区新闻", text + "活动很成功。"))
+    assert article.people == []
+
+
+def test_title_covers_its_whole_head_word(parse_one):
+    article = parse_one(page("社区新闻", "快递员钱多多送来包裹。活动很成功。"))
+    assert article.people == [Mention("钱多多", "快递员")]

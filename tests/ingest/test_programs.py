@@ -39,3 +39,23 @@ def test_series_line_with_installment_above_the_headline_is_a_kicker(parse_one):
     assert article.kicker == "点亮“城市之光”特别报道之二"
     assert article.headline == "滨江 向“新”而行"
     assert article.program == ProgramRef("点亮“城市之光”特别报道", "之二", "滨江 向“新”而行")
+
+
+def test_series_number_in_brackets_or_circled_closing_the_top_line(parse_one):
+    body = "本报讯(记者 张伟)记者走进菜场。"
+    bracketed = parse_one(page("烟火里的新上海（之二）", "凌晨四点的菜场", body))
+    assert bracketed.program == ProgramRef("烟火里的新上海", "之二", "凌晨四点的菜场")
+    circled = parse_one(page("家门口的幸福⑤", "凌晨四点的菜场", body))
+    assert circled.program == ProgramRef("家门口的幸福", "⑤", "凌晨四点的菜场")
+
+
+def test_column_kicker_without_a_series_word_or_number_is_no_program(parse_one):
+    article = parse_one(
+        page("【新春走基层】", "社区食堂的年夜饭", "本报讯(记者 张伟)除夕，食堂里热闹非凡。")
+    )
+    assert article.program is None
+
+
+def test_a_number_word_closing_a_plain_headline_is_no_program(parse_one):
+    article = parse_one(page("家门口的第一站", "本报讯(记者 张伟)新站昨天开通。"))
+    assert article.program is None
