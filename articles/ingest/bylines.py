@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import BylineEntry, BylinePosition
 from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name
@@ -60,7 +61,7 @@ def _split_names(text: str) -> list[str]:
 class Credit:
     """Names read off a byline line, with whether it credits photographs."""
 
-    entries: list[tuple[str, str | None]]
+    entries: tuple[tuple[str, str | None], ...]
     photo: bool
     wrote: bool = False  # a writing role is printed too (文/摄), so not a photo-only credit
 
@@ -77,6 +78,13 @@ def _is_picture_role(role: str | None) -> bool:
 
 def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
     """Read a byline such as `本报记者 张三 通讯员 李四` or `主笔|王五`; None if not one."""
+    return _parse_credit_line(text, allow_bare)
+
+
+@lru_cache(maxsize=8192)
+def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
+    # Cached: the layout asks about the same short blocks several times per page, and
+    # Credit is frozen, so sharing results is safe.
     text = text.strip().strip("（）()").strip()
     photo = False
     trailer = _TRAILERS.search(text)
@@ -104,7 +112,7 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
         return None
     if not entries or (not saw_role and not allow_bare) or (not saw_role and len(entries) > 3):
         return None
-    return Credit(entries, photo, wrote)
+    return Credit(tuple(entries), photo, wrote)
 
 
 def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:
