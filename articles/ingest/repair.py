@@ -92,11 +92,6 @@ def quote_open(text: str) -> bool:
     return text.count("“") > text.count("”")
 
 
-def has_phrase_space(text: str) -> bool:
-    """True when a space separates two Chinese phrases (a two-part title or subhead)."""
-    return bool(_SPACE_BETWEEN_CHINESE.search(text))
-
-
 def join_fragments(left: str, right: str) -> str:
     """Join two pieces of one paragraph split by a column break."""
     if left and right and left[-1].isascii() and right[0].isascii():

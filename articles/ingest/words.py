@@ -41,11 +41,6 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return _jieba().tag(text, False)
 
 
-def is_word(text: str) -> bool:
-    """True when the dictionary knows the text as one word."""
-    return _jieba().has_word(text)
-
-
 def splits_word(left: str, right: str) -> bool:
     """True when the seam between left and right falls inside a dictionary word."""
     head, tail = left[-4:], right[:4]

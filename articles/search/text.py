@@ -50,11 +50,6 @@ def query_bigrams(term: str) -> list[str]:
     return [term[i : i + 2] for i in range(len(term) - 1)]
 
 
-def segments_contain(segments: Iterable[str], term: str) -> bool:
-    """The reference rule: some single segment contains the normalised term."""
-    return any(term in segment for segment in segments)
-
-
 @dataclass(frozen=True)
 class ParsedQuery:
     """A search box entry: normalised terms that must all match (quoted phrases kept whole)."""
