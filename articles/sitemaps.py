@@ -15,7 +15,8 @@ NEWS_WINDOW = datetime.timedelta(days=2)
 
 
 class ArticleSitemap(Sitemap):
-    limit = 5000
+    # Small pages keep each response cheap (URL building is the cost), however many articles exist.
+    limit = 1000
 
     def items(self):
         return Article.objects.published().only("pk", "published_at", "updated_at", "created_at")
