@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .naming import pinyin_of, pinyin_slug, unique_slug
+from .naming import pinyin_of, unique_pinyin_slug
 
 
 class ReporterRole(models.TextChoices):
@@ -73,10 +73,7 @@ class Reporter(models.Model):
         if not self.pinyin:
             self.pinyin = pinyin_of(self.name)[: self._meta.get_field("pinyin").max_length]
         if not self.slug:
-            others = Reporter.objects.exclude(pk=self.pk)
-            self.slug = unique_slug(
-                pinyin_slug(self.name), lambda s: others.filter(slug=s).exists()
-            )
+            self.slug = unique_pinyin_slug(self.name, Reporter.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -30,3 +30,8 @@ def unique_slug(base: str, taken) -> str:
         n += 1
         candidate = f"{base}-{n}"
     return candidate
+
+
+def unique_pinyin_slug(text: str, others) -> str:
+    """A pinyin slug of text that no row of the queryset `others` already uses."""
+    return unique_slug(pinyin_slug(text), lambda s: others.filter(slug=s).exists())

@@ -27,7 +27,7 @@ from ..services import PUBLISHABLE, SUBMITTABLE, WITHDRAWABLE, can_publish
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
-from .permissions import user_can_edit, visible_articles
+from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
 
 # Change-form buttons: POST name -> transition.
 BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
@@ -35,7 +35,7 @@ HISTORY_LIMIT = 50
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     """Reporters write and submit their own drafts; editors publish; the server checks both."""
 
     form = ArticleAdminForm
@@ -170,17 +170,7 @@ class ArticleAdmin(admin.ModelAdmin):
             fields.append("published_at")
         return fields
 
-    # Permissions: the same rule as services.can_edit, for every object-level question.
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or user_can_edit(request, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or user_can_edit(request, obj)
-        )
+    # Permissions: change and delete come from ArticleEditRuleMixin (services.can_edit).
 
     def has_publish_permission(self, request):
         return can_publish(request.user)

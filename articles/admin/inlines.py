@@ -5,26 +5,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..models import ArticleMention, Byline, Correction, Photo
-from .permissions import user_can_edit
+from .permissions import ArticleEditRuleMixin, user_can_edit
 
 
-class ArticleChildInline:
+class ArticleChildInline(ArticleEditRuleMixin):
     """Rows of an article may change only while the article itself may."""
 
     extra = 0
 
     def has_add_permission(self, request, obj):
         return super().has_add_permission(request, obj) and (
-            obj is None or user_can_edit(request, obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or user_can_edit(request, obj)
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
             obj is None or user_can_edit(request, obj)
         )
 

@@ -23,3 +23,18 @@ def visible_articles(queryset, user):
         Q(pk__in=Article.objects.filter(own).values("pk"))
         | Q(status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN])
     )
+
+
+class ArticleEditRuleMixin:
+    """Object-level change and delete follow services.can_edit: for the article admin, `obj` is
+    the article; for its inlines, `obj` is the parent article."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or user_can_edit(request, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or user_can_edit(request, obj)
+        )

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from people.naming import unique_pinyin_slug
+
 
 class Program(models.Model):
     """A special-report series such as 点亮“上海金环”融媒体特别报道."""
@@ -24,12 +26,7 @@ class Program(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            from people.naming import pinyin_slug, unique_slug
-
-            others = Program.objects.exclude(pk=self.pk)
-            self.slug = unique_slug(
-                pinyin_slug(self.name), lambda s: others.filter(slug=s).exists()
-            )
+            self.slug = unique_pinyin_slug(self.name, Program.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
