@@ -34,6 +34,7 @@ urlpatterns = [
         views.ArticleDetailView.as_view(),
         name="detail-slug",
     ),
+    path("districts/", views.DistrictIndexView.as_view(), name="district-index"),
     path("district/<slug:slug>/", views.DistrictView.as_view(), name="district"),
     path("district/<slug:slug>/feed/", feeds.DistrictFeed(), name="district-feed"),
     path("program/<slug:slug>/", views.ProgramView.as_view(), name="program"),

@@ -13,7 +13,7 @@ from django.views.generic.dates import DayArchiveView, MonthArchiveView
 from django_filters.views import FilterView
 from taggit.models import Tag
 
-from . import front_page
+from . import district_map, front_page
 from .blocks import IMAGE
 from .filters import ArticleFilter
 from .models import (
@@ -44,10 +44,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         edition = front_page.latest_print_edition()
+        window = district_map.requested_window(self.request)
+        districts = list(district_map.district_counts(window))
         return super().get_context_data(
             articles=front_page.latest_articles(),
             programs=front_page.programs_with_newest(),
-            districts=front_page.districts_with_counts(),
+            districts=districts,
+            district_map=district_map.district_map(districts, window=window),
             edition=edition,
             edition_date=edition[0].print_date if edition else None,
             **kwargs,
@@ -208,6 +211,28 @@ class DistrictView(ArticleListView):
             district=self.district,
             subdistrict=self.subdistrict,
             subdistricts=subdistricts,
+            district_map=district_map.district_map(
+                district_map.district_counts("all"), window="all", current=self.district
+            ),
+            **kwargs,
+        )
+
+
+class DistrictIndexView(TemplateView):
+    """All districts on the map, each with its 街道/镇."""
+
+    template_name = "articles/district_index.html"
+
+    def get_context_data(self, **kwargs):
+        window = district_map.requested_window(self.request)
+        districts = list(
+            district_map.district_counts(window).prefetch_related(
+                Prefetch("subdistricts", queryset=Subdistrict.objects.order_by("code"))
+            )
+        )
+        return super().get_context_data(
+            districts=districts,
+            district_map=district_map.district_map(districts, window=window),
             **kwargs,
         )
 

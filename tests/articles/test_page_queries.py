@@ -78,8 +78,11 @@ PAGES = {
     "home": (lambda d: "/", 7),
     # 7 for an article without photos or corrections; each of those adds one query.
     "article": (lambda d: d["article"].get_absolute_url(), 9),
-    "district": (lambda d: "/district/hongkou/", 6),
-    "district-jiedao": (lambda d: "/district/hongkou/?jiedao=jiaxinglu", 7),
+    # One of these draws the small locator map of all 16 districts.
+    "district": (lambda d: "/district/hongkou/", 7),
+    "district-jiedao": (lambda d: "/district/hongkou/?jiedao=jiaxinglu", 8),
+    "district-index": (lambda d: "/districts/", 2),
+    "district-index-30d": (lambda d: "/districts/?window=30d", 2),
     "program": (lambda d: d["program"].get_absolute_url(), 5),
     "reporter": (lambda d: d["reporter"].get_absolute_url(), 5),
     "person": (lambda d: d["person"].get_absolute_url(), 6),
