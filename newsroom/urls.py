@@ -5,11 +5,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.admin.statistics import statistics_view
+
 admin.site.site_header = "新民晚报 编辑系统"
 admin.site.site_title = "编辑系统"
 admin.site.index_title = "内容管理"
 
 urlpatterns = [
+    path("admin/statistics/", admin.site.admin_view(statistics_view), name="admin-statistics"),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
     path("", include("articles.urls")),

@@ -3,11 +3,24 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from ..models import SourceDocument
+from ..models import LoaderRun, SourceDocument
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written only by the loader: editors look, nobody adds, changes or deletes."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(ReadOnlyAdmin):
     list_display = ["file_name", "edition_date", "page", "size", "loaded_at"]
     list_filter = ["edition_date", "page"]
     search_fields = ["file_name", "sha256"]
@@ -27,11 +40,8 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     def raw_text_display(self, source):
         return format_html('<pre class="source-raw-text">{}</pre>', source.raw_text)
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+@admin.register(LoaderRun)
+class LoaderRunAdmin(ReadOnlyAdmin):
+    list_display = ["finished_at", "pages", "created", "updated", "unchanged", "skipped"]
+    date_hierarchy = "finished_at"

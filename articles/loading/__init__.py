@@ -17,7 +17,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
-from ..models import ArticleStatus
+from ..models import ArticleStatus, LoaderRun
 from .content import Places, content_checksum, stored_content
 from .model import (
     ACTION_LABELS,
@@ -69,16 +69,25 @@ def load_documents(
                     apply_plan(plan, programs, status=status, now=now)
                 except (DatabaseError, ValidationError) as exc:
                     raise LoadError(plan.page.path, str(exc)) from exc
-    report = LoadReport(files=len(pages))
-    for plan in plans:
-        for item in plan.articles:
-            report.outcomes.append(
-                ArticleOutcome(
-                    path=plan.page.path,
-                    position=item.position,
-                    headline=item.headline,
-                    action=item.action,
-                    reason=item.reason,
+        report = LoadReport(files=len(pages))
+        for plan in plans:
+            for item in plan.articles:
+                report.outcomes.append(
+                    ArticleOutcome(
+                        path=plan.page.path,
+                        position=item.position,
+                        headline=item.headline,
+                        action=item.action,
+                        reason=item.reason,
+                    )
                 )
+        if not dry_run:
+            LoaderRun.objects.create(
+                finished_at=now,
+                pages=report.files,
+                created=report.count(Action.CREATED),
+                updated=report.count(Action.UPDATED),
+                unchanged=report.count(Action.UNCHANGED),
+                skipped=report.count(Action.SKIPPED),
             )
     return report

@@ -6,6 +6,7 @@ from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKin
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
+from .runs import LoaderRun
 from .sources import SourceDocument
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Correction",
     "District",
     "FormerDistrictName",
+    "LoaderRun",
     "Photo",
     "Program",
     "ProgramInstallment",

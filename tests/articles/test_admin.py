@@ -6,7 +6,14 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from articles.history import article_record, article_versions
-from articles.models import Article, ArticleStatus, Photo, ProgramInstallment, SourceDocument
+from articles.models import (
+    Article,
+    ArticleStatus,
+    LoaderRun,
+    Photo,
+    ProgramInstallment,
+    SourceDocument,
+)
 from tests.admin_forms import form_data
 from tests.factories import (
     PASSWORD,
@@ -41,6 +48,7 @@ def one_of_each():
     article.tags.add("老城区")
     make_person()
     make_source_document()
+    LoaderRun.objects.create(pages=1, created=3)
 
 
 OUR_ADMINS = [
@@ -55,7 +63,9 @@ def test_every_admin_page_answers_for_a_superuser(client, model_admin):
     info = (model_admin.opts.app_label, model_admin.opts.model_name)
     assert client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200
     add = client.get(reverse("admin:{}_{}_add".format(*info)))
-    assert add.status_code == (403 if model_admin.opts.model is SourceDocument else 200)
+    assert add.status_code == (
+        403 if model_admin.opts.model in (SourceDocument, LoaderRun) else 200
+    )
     obj = model_admin.model._default_manager.first()
     assert obj is not None
     change = client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))

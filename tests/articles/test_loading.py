@@ -23,6 +23,7 @@ from articles.models import (
     ArticleMention,
     ArticleStatus,
     Byline,
+    LoaderRun,
     Program,
     ProgramInstallment,
     SourceDocument,
@@ -266,6 +267,19 @@ def test_dry_run_reports_without_writing():
 
     assert counts(report)[Action.CREATED] == 3
     assert database_rows() == before
+
+
+def test_each_real_run_is_recorded_for_the_desk_and_a_dry_run_is_not():
+    load(source_page(seed_text()), dry_run=True)
+    assert not LoaderRun.objects.exists()
+
+    load(source_page(seed_text()))
+    load(source_page(seed_text()))
+
+    latest, first = LoaderRun.objects.all()
+    assert (first.pages, first.created, first.unchanged, first.skipped) == (1, 3, 0, 0)
+    assert (latest.pages, latest.created, latest.unchanged) == (1, 0, 3)
+    assert latest.finished_at == NOW
 
 
 def test_a_failure_while_saving_rolls_back_the_whole_run(monkeypatch):
