@@ -31,6 +31,7 @@ from .models import (
 from .related import article_surroundings
 from .search import parse_query, snippet
 from .search.pinyin import pages_named
+from .sparklines import monthly_sparkline
 from .structured_data import news_article_data
 from .tagging import ids_tagged_with
 
@@ -252,7 +253,11 @@ class ProgramView(ArticleListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(program=self.program, **kwargs)
+        return super().get_context_data(
+            program=self.program,
+            sparkline=monthly_sparkline(Article.objects.published().filter(program=self.program)),
+            **kwargs,
+        )
 
 
 class TagView(ArticleListView):

@@ -4,6 +4,8 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from articles.sparklines import monthly_sparkline
+
 from .models import Person, Reporter
 
 
@@ -19,7 +21,11 @@ class ReporterView(ListView):
         return self.reporter.articles.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(reporter=self.reporter, **kwargs)
+        return super().get_context_data(
+            reporter=self.reporter,
+            sparkline=monthly_sparkline(self.reporter.articles.published()),
+            **kwargs,
+        )
 
 
 class PersonView(ListView):

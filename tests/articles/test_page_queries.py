@@ -83,8 +83,9 @@ PAGES = {
     "district-jiedao": (lambda d: "/district/hongkou/?jiedao=jiaxinglu", 8),
     "district-index": (lambda d: "/districts/", 2),
     "district-index-30d": (lambda d: "/districts/?window=30d", 2),
-    "program": (lambda d: d["program"].get_absolute_url(), 5),
-    "reporter": (lambda d: d["reporter"].get_absolute_url(), 5),
+    # Each with one more for its sparkline of articles per month.
+    "program": (lambda d: d["program"].get_absolute_url(), 6),
+    "reporter": (lambda d: d["reporter"].get_absolute_url(), 6),
     "person": (lambda d: d["person"].get_absolute_url(), 6),
     "tag": (lambda d: f"/tag/{d['tag'].slug}/", 6),
     "archive": (lambda d: "/archive/", 1),
