@@ -12,18 +12,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
-from ..history import (
-    article_record,
-    article_record_baseline,
-    article_revert,
-    article_versions,
-    version_changes,
-)
+from ..history import article_versions, version_changes
 from ..models import Article, Byline, Photo
 from ..photos import photo_save
 from ..preview import preview_url
 from ..search import admin_search, parse_query
-from ..services import PUBLISHABLE, SUBMITTABLE, WITHDRAWABLE, can_publish
+from ..services import (
+    PUBLISHABLE,
+    SUBMITTABLE,
+    WITHDRAWABLE,
+    article_add_byline,
+    article_edit_done,
+    article_revert,
+    article_save_edit,
+    can_publish,
+)
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
@@ -181,13 +184,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     # Writes
 
     def save_model(self, request, obj, form, change):
-        if change:
-            article_record_baseline(article=obj)
-            # The form checked base_version under a row lock; the save moves it on by one.
-            obj.version = (form.cleaned_data.get("base_version") or obj.version) + 1
-        else:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # The form checked base_version under a row lock; the service moves it on by one.
+        article_save_edit(article=obj, user=request.user, is_new=not change)
 
     def save_formset(self, request, form, formset, change):
         if change and not user_can_edit(request, form.instance):
@@ -207,10 +205,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
         article = form.instance
         reporter = getattr(request.user, "reporter", None)
         if not change and reporter is not None and not article.bylines.exists():
-            Byline.objects.create(article=article, reporter=reporter, role=reporter.default_role)
-        article_record(
-            article=article, user=request.user, comment=str(_("修改") if change else _("新建"))
-        )
+            article_add_byline(article=article, reporter=reporter)
+        article_edit_done(article=article, user=request.user)
 
     def response_change(self, request, obj):
         for button, transition in BUTTONS.items():

@@ -6,7 +6,7 @@ from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKin
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
-from .sources import SourceDocument
+from .sources import SourceDocument, SourceVersion
 
 __all__ = [
     "Article",
@@ -24,6 +24,7 @@ __all__ = [
     "Program",
     "ProgramInstallment",
     "SourceDocument",
+    "SourceVersion",
     "Subdistrict",
     "SubdistrictKind",
 ]

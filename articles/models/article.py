@@ -13,7 +13,7 @@ from people.models import Person, Reporter
 from ..blocks import blocks_plain_text, validate_blocks
 from .geography import District, Subdistrict
 from .programs import Program, ProgramInstallment
-from .sources import SourceDocument
+from .sources import SourceDocument, SourceVersion
 
 
 class ArticleKind(models.TextChoices):
@@ -150,6 +150,16 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="articles",
+    )
+    source_version = models.ForeignKey(
+        SourceVersion,
+        verbose_name=_("载入自版本"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles",
+        help_text=_("这篇稿件最近一次载入所用的来源版本。"),
     )
     source_position = models.PositiveSmallIntegerField(
         _("版面内序号"), null=True, blank=True, help_text=_("在来源版面中的顺序，从 0 开始。")

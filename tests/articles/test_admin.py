@@ -5,8 +5,9 @@ from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.urls import reverse
 
-from articles.history import article_record, article_versions
+from articles.history import article_versions
 from articles.models import Article, ArticleStatus, Photo, ProgramInstallment, SourceDocument
+from articles.services import article_record
 from tests.admin_forms import form_data
 from tests.factories import (
     PASSWORD,
@@ -197,7 +198,7 @@ def test_saving_moves_the_version_on_and_records_a_revision(client):
     article.refresh_from_db()
     assert article.version == 2
     comments = [v.revision.comment for v in article_versions(article)]
-    assert comments == ["修改", "修改前的版本"]
+    assert comments == ["编辑保存", "修改前的版本"]
 
 
 def test_history_page_shows_a_readable_diff(client):
@@ -403,3 +404,33 @@ def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_m
     with django_assert_max_num_queries(12):
         page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "第9条更正。" in page.text
+
+
+@pytest.mark.parametrize("button", [None, "_publish", "_withdraw"])
+def test_article_with_a_photo_saves_again_and_through_each_button(client, button):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": image_upload(size=(1200, 800)),
+            "photos-0-caption": "修缮后的老房子",
+            "photos-0-order": "0",
+        }
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    if button == "_withdraw":
+        data = form_data(client.get(change_url(article)).text)
+        data["_publish"] = "保存并发布"
+        assert client.post(change_url(article), data).status_code == 302
+    data = form_data(client.get(change_url(article)).text)
+    data["photos-0-caption"] = "第二次保存"
+    if button:
+        data[button] = "按钮"
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Photo.objects.get(article=article).caption == "第二次保存"
+    article.refresh_from_db()
+    expected = {None: ArticleStatus.DRAFT, "_publish": ArticleStatus.PUBLISHED}
+    assert article.status == expected.get(button, ArticleStatus.WITHDRAWN)
