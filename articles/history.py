@@ -5,7 +5,9 @@ The revisions themselves are written by `articles.services.revisions`.
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -53,6 +55,9 @@ class FieldChange:
 def _display(name: str, value) -> str:
     if value in (None, "", []):
         return ""
+    if isinstance(value, datetime):
+        # Revisions store times in UTC; editors read them in Shanghai time like everywhere else.
+        return f"{timezone.localtime(value):%Y-%m-%d %H:%M}"
     if name == "body":
         return blocks_to_text(value)
     if name == "subheadline":

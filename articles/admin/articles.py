@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -31,10 +32,11 @@ from .actions import apply_transition, publish_selected, submit_selected, withdr
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
+from .sources import source_versions_panel
 
 # Change-form buttons: POST name -> transition.
 BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
-HISTORY_LIMIT = 50
+HISTORY_PAGE_SIZE = 50
 
 
 @admin.register(Article)
@@ -139,7 +141,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             article.source_text,
             blocks_to_text(article.body),
         )
-        return facts + texts
+        return facts + texts + source_versions_panel(source, article.source_version_id)
 
     @admin.display(description=_("副题"))
     def subheadline_text(self, article):
@@ -249,10 +251,20 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
-        versions = list(article_versions(article)[: HISTORY_LIMIT + 1])
+        page = Paginator(article_versions(article), HISTORY_PAGE_SIZE).get_page(
+            request.GET.get("p")
+        )
+        # One revision past the page, so its oldest entry still shows what it changed.
+        first = max(page.start_index() - 1, 0)
+        versions = list(page.paginator.object_list[first : page.end_index() + 1])
+        newest_number = page.paginator.count - page.start_index() + 1
         entries = [
-            (version, version_changes(versions[i + 1] if i + 1 < len(versions) else None, version))
-            for i, version in enumerate(versions[:HISTORY_LIMIT])
+            (
+                newest_number - i,
+                version,
+                version_changes(versions[i + 1] if i + 1 < len(versions) else None, version),
+            )
+            for i, version in enumerate(versions[: len(page.object_list)])
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -261,6 +273,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             "opts": self.opts,
             "original": article,
             "entries": entries,
+            "page": page,
             "can_revert": self.has_change_permission(request, article),
             **(extra_context or {}),
         }
