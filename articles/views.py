@@ -1,9 +1,8 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
@@ -17,11 +16,11 @@ from .article_page import article_modified_at, article_page_context, article_pag
 from .filters import ArticleFilter
 from .models import (
     Article,
-    ArticleStatus,
     Correction,
     District,
     FormerDistrictName,
     Program,
+    published_q,
 )
 from .search import parse_query, snippet
 from .search.pinyin import pages_named
@@ -107,8 +106,7 @@ class DistrictView(ArticleListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
-        public = Q(articles__status=ArticleStatus.PUBLISHED, articles__published_at__lte=now)
+        public = published_q("articles__")
         subdistricts = self.district.subdistricts.annotate(
             article_count=Count("articles", filter=public)
         )

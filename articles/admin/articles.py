@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
 from ..history import article_versions, version_changes
-from ..models import Article, Byline, Photo
-from ..photos import photo_save
+from ..models import Article, Byline
 from ..preview import preview_url
 from ..search import admin_search, parse_query
 from ..services import (
@@ -26,6 +25,7 @@ from ..services import (
     article_edit_done,
     article_revert,
     article_save_edit,
+    article_save_rows,
     can_publish,
 )
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
@@ -192,14 +192,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         if change and not user_can_edit(request, form.instance):
             raise PermissionDenied
-        instances = formset.save(commit=False)
-        for deleted in formset.deleted_objects:
-            deleted.delete()
-        for instance in instances:
-            if isinstance(instance, Photo):
-                photo_save(photo=instance)
-            else:
-                instance.save()
+        rows = formset.save(commit=False)
+        article_save_rows(rows=rows, deleted=formset.deleted_objects)
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):

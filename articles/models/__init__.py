@@ -1,6 +1,6 @@
 """The articles app's models, one module per concern."""
 
-from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus
+from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus, published_q
 from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
@@ -9,6 +9,7 @@ from .programs import Program, ProgramInstallment
 from .sources import SourceDocument, SourceVersion
 
 __all__ = [
+    "published_q",
     "Article",
     "ArticleKind",
     "ArticleMention",

@@ -30,13 +30,24 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
+def published_q(prefix: str = "", *, at=None) -> Q:
+    """The readers' rule as a Q: published, and the publish time has come.
+
+    `prefix` reaches articles through a relation (`"articles__"` from a district), so counts
+    and filters elsewhere use the very rule `ArticleQuerySet.published` does.
+    """
+    return Q(
+        **{
+            f"{prefix}status": ArticleStatus.PUBLISHED,
+            f"{prefix}published_at__lte": at or timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """Articles readers may see: published, and their publish time has come."""
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=at or timezone.now())
-
-    def scheduled(self, *, at=None):
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__gt=at or timezone.now())
+        return self.filter(published_q(at=at))
 
     def with_bylines(self):
         from .credits import Byline
@@ -66,15 +77,15 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("districts")
         )
 
+    def owned_by(self, user):
+        """A user's own articles: those they created or carry their byline (the one rule)."""
+        return self.filter(Q(created_by=user) | Q(bylines__reporter__user=user)).distinct()
+
     def editable_by(self, user):
         """Articles a user may change: all for editors, their own unpublished work for reporters."""
         if user.is_superuser or user.has_perm("articles.publish_article"):
             return self
-        own = Q(created_by=user)
-        reporter = getattr(user, "reporter", None)
-        if reporter is not None:
-            own |= Q(bylines__reporter=reporter)
-        return self.filter(own, status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW]).distinct()
+        return self.owned_by(user).filter(status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW])
 
 
 class Article(models.Model):

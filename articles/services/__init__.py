@@ -41,6 +41,7 @@ from .workflow import (
     article_edit_done,
     article_publish,
     article_save_edit,
+    article_save_rows,
     article_submit,
     article_withdraw,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "article_revert",
     "article_save_edit",
     "article_save_loaded",
+    "article_save_rows",
     "article_set_bylines",
     "article_set_mentions",
     "article_submit",

@@ -8,6 +8,7 @@ from django.db import transaction
 from people.models import Person, Reporter
 
 from ..models import Article, ArticleMention, Byline, BylinePosition
+from .fields import clip_to_field
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,7 @@ def reporter_get_or_create(*, name: str, role: str = "") -> Reporter:
     reporter = Reporter.objects.filter(name=name).first()
     if reporter is None:
         # A printed role may be longer than a default role may be (Byline keeps it whole).
-        role_length = Reporter._meta.get_field("default_role").max_length
-        reporter = Reporter(name=name, default_role=(role or "")[:role_length])
+        reporter = Reporter(name=name, default_role=clip_to_field(Reporter, "default_role", role))
         reporter.save()
     return reporter
 

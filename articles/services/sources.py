@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Article, Program, ProgramInstallment, SourceDocument, SourceVersion
 from ..numerals import installment_number
+from .fields import clip_to_field
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
 # The evening paper is on the street by morning; a printed article counts as published then.
@@ -36,8 +37,8 @@ def source_version_add(
 ) -> SourceVersion:
     """Store a page file as its page's next version; earlier versions stay as they were."""
     if document is None:
-        document = SourceDocument(file_name=file_name[:255])
-    document.file_name = file_name[:255]
+        document = SourceDocument()
+    document.file_name = clip_to_field(SourceDocument, "file_name", file_name)
     document.sha256 = sha256
     document.raw_text = raw_text
     document.size = size
@@ -95,6 +96,11 @@ def installment_get_or_create(
     if number is None or not 1 <= number <= 32767:
         return None
     installment, _ = ProgramInstallment.objects.get_or_create(
-        program=program, number=number, defaults={"label": label[:20], "title": title[:120]}
+        program=program,
+        number=number,
+        defaults={
+            "label": clip_to_field(ProgramInstallment, "label", label),
+            "title": clip_to_field(ProgramInstallment, "title", title),
+        },
     )
     return installment

@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Article, ArticleStatus
+from ..models import Article, ArticleStatus, Photo
+from ..photos import photo_save
 from .access import can_edit, can_publish
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
@@ -90,6 +91,18 @@ def article_save_edit(*, article: Article, user, is_new: bool) -> Article:
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)
+
+
+@transaction.atomic
+def article_save_rows(*, rows, deleted) -> None:
+    """Save the rows an editor changed on an article: bylines, mentions, photos, corrections."""
+    for row in deleted:
+        row.delete()
+    for row in rows:
+        if isinstance(row, Photo):
+            photo_save(photo=row)
+        else:
+            row.save()
 
 
 def article_edit_done(*, article: Article, user) -> None:
