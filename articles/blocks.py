@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 PARAGRAPH, SUBHEAD, CAPTION, IMAGE = "paragraph", "subhead", "caption", "image"
 TEXT_KINDS = (PARAGRAPH, SUBHEAD, CAPTION)
 KINDS = (*TEXT_KINDS, IMAGE)
-KIND_LABELS = {PARAGRAPH: "段落", SUBHEAD: "小标题", CAPTION: "图片说明", IMAGE: "图片"}
 
 _IMAGE_LINE = re.compile(r"^\[图片\s*(\d+)\]$")
 _BLANK_LINES = re.compile(r"\n\s*\n")

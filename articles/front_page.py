@@ -1,10 +1,9 @@
 """Reads for the home page and the archive index, each one query."""
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
-from .models import Article, ArticleStatus, District, Program
+from .models import Article, District, Program, published_q
 
 LATEST_COUNT = 12
 PROGRAM_COUNT = 6
@@ -37,7 +36,7 @@ def programs_with_newest(limit: int = PROGRAM_COUNT) -> list[Program]:
 
 def districts_with_counts():
     """All districts with how many public articles each has."""
-    public = Q(articles__status=ArticleStatus.PUBLISHED, articles__published_at__lte=timezone.now())
+    public = published_q("articles__")
     return District.objects.annotate(article_count=Count("articles", filter=public))
 
 

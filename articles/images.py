@@ -17,6 +17,10 @@ RENDITION_WIDTHS = (480, 960, 1600)
 
 def validate_image_file(file) -> None:
     """Accept only real JPEG/PNG/WebP images of sane size, whatever the file name claims."""
+    if getattr(file, "_committed", False):
+        # Already in storage: checked when it was uploaded, and its (closed) file never
+        # changes; re-reading it on every later save of the article is what failed.
+        return
     if file.size is not None and file.size > MAX_UPLOAD_BYTES:
         raise ValidationError(_("图片不能超过 10 MB。"))
     position = file.tell() if hasattr(file, "tell") else 0

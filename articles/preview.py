@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from .article_page import article_page_context, article_page_queryset
 from .models import Article
 
 # One salt per purpose: a token signed for anything else never opens a preview.
@@ -41,8 +42,9 @@ def preview_view(request, token: str):
         pk = article_id_from_token(token)
     except (signing.BadSignature, ValueError) as exc:
         raise Http404("预览链接无效或已过期。") from exc
-    article = get_object_or_404(Article.objects.with_bylines().with_mentions(), pk=pk)
-    response = render(request, "articles/preview.html", {"article": article, "is_preview": True})
+    article = get_object_or_404(article_page_queryset(Article.objects.all()), pk=pk)
+    context = {**article_page_context(article, request=request), "is_preview": True}
+    response = render(request, "articles/preview.html", context)
     # A draft must never land in a shared cache or a search engine.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"

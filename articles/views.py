@@ -1,12 +1,10 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
-from django.db.models import Count, Max, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
-from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import DayArchiveView, MonthArchiveView
@@ -14,25 +12,20 @@ from django_filters.views import FilterView
 from taggit.models import Tag
 
 from . import district_map, front_page
-from .blocks import IMAGE
+from .article_page import article_modified_at, article_page_context, article_page_queryset
 from .filters import ArticleFilter
 from .models import (
     Article,
-    ArticleMention,
-    ArticleStatus,
-    Byline,
     Correction,
     District,
     FormerDistrictName,
-    Photo,
     Program,
     Subdistrict,
+    published_q,
 )
-from .related import article_surroundings
 from .search import parse_query, snippet
 from .search.pinyin import pages_named
 from .sparklines import monthly_sparkline
-from .structured_data import news_article_data
 from .tagging import ids_tagged_with
 
 LIST_PAGE_SIZE = 20
@@ -58,84 +51,6 @@ class HomeView(TemplateView):
         )
 
 
-def _load_article_relations(article: Article) -> None:
-    """Fetch what the page lists, one query per relation, whatever their sizes."""
-    prefetch_related_objects(
-        [article],
-        Prefetch("bylines", queryset=Byline.objects.select_related("reporter")),
-        Prefetch("mentions", queryset=ArticleMention.objects.select_related("person")),
-        "districts",
-        Prefetch("subdistricts", queryset=Subdistrict.objects.select_related("district")),
-        "tags",
-    )
-
-
-def _body_with_photos(article: Article) -> list[dict]:
-    """Body blocks with image blocks resolved to their photos (missing photos are dropped)."""
-    photo_ids = [b.get("photo") for b in article.body if b.get("kind") == IMAGE]
-    photos = Photo.objects.filter(article=article).in_bulk(photo_ids) if photo_ids else {}
-    blocks = []
-    for block in article.body:
-        if block.get("kind") == IMAGE:
-            if block.get("photo") in photos:
-                blocks.append({"kind": IMAGE, "photo": photos[block["photo"]]})
-        else:
-            blocks.append(block)
-    return blocks
-
-
-def article_modified_at(article: Article):
-    """When the page last changed: the article's save or its latest correction."""
-    corrected = getattr(article, "last_corrected", None)
-    return max(filter(None, [article.updated_at, corrected]))
-
-
-def article_description(article: Article) -> str:
-    return article.summary or Truncator(article.body_text.replace("\n", " ")).chars(120)
-
-
-def article_page_context(article: Article, *, request) -> dict:
-    """Everything templates/articles/article.html shows besides `article` (preview uses it too)."""
-    _load_article_relations(article)
-    bylines = list(article.bylines.all())
-    districts = list(article.districts.all())
-    tags = list(article.tags.all())
-    if getattr(article, "correction_count", None) == 0:
-        corrections = []
-    else:
-        corrections = list(article.corrections.all())
-    body = _body_with_photos(article)
-    lead_photo = next((b["photo"] for b in body if b["kind"] == IMAGE), None)
-    image_url = request.build_absolute_uri(lead_photo.image.url) if lead_photo else None
-    canonical_url = request.build_absolute_uri(article.get_absolute_url())
-    description = article_description(article)
-    return {
-        "article": article,
-        "bylines": bylines,
-        "mentions": list(article.mentions.all()),
-        "districts": districts,
-        "subdistricts": list(article.subdistricts.all()),
-        "tags": tags,
-        "corrections": corrections,
-        "body": body,
-        "surroundings": article_surroundings(
-            article, district_ids=[d.pk for d in districts], tag_ids=[t.pk for t in tags]
-        ),
-        "canonical_url": canonical_url,
-        "description": description,
-        "image_url": image_url,
-        "json_ld": news_article_data(
-            article,
-            bylines=bylines,
-            canonical_url=canonical_url,
-            modified_at=article_modified_at(article),
-            description=description,
-            image_url=image_url,
-            absolute=request.build_absolute_uri,
-        ),
-    }
-
-
 class ArticleDetailView(DetailView):
     """One article at its canonical date + id URL; a slug or another date redirects there."""
 
@@ -143,14 +58,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("program", "installment")
-            .annotate(
-                correction_count=Count("corrections"),
-                last_corrected=Max("corrections__corrected_at"),
-            )
-        )
+        return article_page_queryset(Article.objects.published())
 
     def get(self, request, *args, **kwargs):
         self.object = article = self.get_object()
@@ -203,8 +111,7 @@ class DistrictView(ArticleListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        now = timezone.now()
-        public = Q(articles__status=ArticleStatus.PUBLISHED, articles__published_at__lte=now)
+        public = published_q("articles__")
         subdistricts = self.district.subdistricts.annotate(
             article_count=Count("articles", filter=public)
         )

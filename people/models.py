@@ -20,11 +20,6 @@ class ReporterRole(models.TextChoices):
     COLUMNIST = "主笔", _("主笔")
 
 
-class ReporterQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(is_active=True)
-
-
 class Reporter(models.Model):
     """Someone credited in bylines. Matched by name when pages are loaded, so names are unique."""
 
@@ -55,8 +50,6 @@ class Reporter(models.Model):
     )
     is_active = models.BooleanField(_("在职"), default=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
-
-    objects = ReporterQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("记者")

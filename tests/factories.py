@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from articles.groups import EDITORS, REPORTERS
 from articles.ingest import decode_source, parse_document
 from articles.loading import SourcePage
 from articles.models import (
@@ -27,7 +28,6 @@ from articles.models import (
     SourceDocument,
     Subdistrict,
 )
-from articles.roles import EDITORS, REPORTERS
 from people.models import Person, Reporter
 
 _counter = itertools.count(1)

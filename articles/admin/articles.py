@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -12,26 +13,30 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
-from ..history import (
-    article_record,
-    article_record_baseline,
-    article_revert,
-    article_versions,
-    version_changes,
-)
-from ..models import Article, Byline, Photo
-from ..photos import photo_save
+from ..history import article_versions, version_changes
+from ..models import Article, Byline
 from ..preview import preview_url
 from ..search import admin_search, parse_query
-from ..services import PUBLISHABLE, SUBMITTABLE, WITHDRAWABLE, can_publish
+from ..services import (
+    PUBLISHABLE,
+    SUBMITTABLE,
+    WITHDRAWABLE,
+    article_add_byline,
+    article_edit_done,
+    article_revert,
+    article_save_edit,
+    article_save_rows,
+    can_publish,
+)
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
+from .sources import source_versions_panel
 
 # Change-form buttons: POST name -> transition.
 BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
-HISTORY_LIMIT = 50
+HISTORY_PAGE_SIZE = 50
 
 
 @admin.register(Article)
@@ -136,7 +141,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             article.source_text,
             blocks_to_text(article.body),
         )
-        return facts + texts
+        return facts + texts + source_versions_panel(source, article.source_version_id)
 
     @admin.display(description=_("副题"))
     def subheadline_text(self, article):
@@ -181,25 +186,14 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     # Writes
 
     def save_model(self, request, obj, form, change):
-        if change:
-            article_record_baseline(article=obj)
-            # The form checked base_version under a row lock; the save moves it on by one.
-            obj.version = (form.cleaned_data.get("base_version") or obj.version) + 1
-        else:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # The form checked base_version under a row lock; the service moves it on by one.
+        article_save_edit(article=obj, user=request.user, is_new=not change)
 
     def save_formset(self, request, form, formset, change):
         if change and not user_can_edit(request, form.instance):
             raise PermissionDenied
-        instances = formset.save(commit=False)
-        for deleted in formset.deleted_objects:
-            deleted.delete()
-        for instance in instances:
-            if isinstance(instance, Photo):
-                photo_save(photo=instance)
-            else:
-                instance.save()
+        rows = formset.save(commit=False)
+        article_save_rows(rows=rows, deleted=formset.deleted_objects)
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
@@ -207,10 +201,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
         article = form.instance
         reporter = getattr(request.user, "reporter", None)
         if not change and reporter is not None and not article.bylines.exists():
-            Byline.objects.create(article=article, reporter=reporter, role=reporter.default_role)
-        article_record(
-            article=article, user=request.user, comment=str(_("修改") if change else _("新建"))
-        )
+            article_add_byline(article=article, reporter=reporter)
+        article_edit_done(article=article, user=request.user)
 
     def response_change(self, request, obj):
         for button, transition in BUTTONS.items():
@@ -253,10 +245,20 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
-        versions = list(article_versions(article)[: HISTORY_LIMIT + 1])
+        page = Paginator(article_versions(article), HISTORY_PAGE_SIZE).get_page(
+            request.GET.get("p")
+        )
+        # One revision past the page, so its oldest entry still shows what it changed.
+        first = max(page.start_index() - 1, 0)
+        versions = list(page.paginator.object_list[first : page.end_index() + 1])
+        newest_number = page.paginator.count - page.start_index() + 1
         entries = [
-            (version, version_changes(versions[i + 1] if i + 1 < len(versions) else None, version))
-            for i, version in enumerate(versions[:HISTORY_LIMIT])
+            (
+                newest_number - i,
+                version,
+                version_changes(versions[i + 1] if i + 1 < len(versions) else None, version),
+            )
+            for i, version in enumerate(versions[: len(page.object_list)])
         ]
         context = {
             **self.admin_site.each_context(request),
@@ -265,6 +267,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             "opts": self.opts,
             "original": article,
             "entries": entries,
+            "page": page,
             "can_revert": self.has_change_permission(request, article),
             **(extra_context or {}),
         }

@@ -18,9 +18,8 @@ def visible_articles(queryset, user):
     """Editors see everything; reporters see their own work and what has been published."""
     if user.is_superuser or can_publish(user):
         return queryset
-    own = Q(created_by=user) | Q(bylines__reporter__user=user)
     return queryset.filter(
-        Q(pk__in=Article.objects.filter(own).values("pk"))
+        Q(pk__in=Article.objects.owned_by(user).values("pk"))
         | Q(status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN])
     )
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db.models import F
-
 from people.naming import pinyin_slug
 
 from ..blocks import validate_blocks
-from ..models import Article, ArticleStatus, Program, SourceDocument
+from ..models import Article, ArticleStatus, Program, SourceVersion
 from ..services import (
     BylineSpec,
+    article_load_done,
+    article_save_loaded,
     article_set_bylines,
     article_set_mentions,
     installment_get_or_create,
     print_publish_time,
     program_get_or_create,
+    source_version_add,
+    source_version_current,
 )
 from .content import Resolved
 from .model import Action
@@ -49,21 +51,20 @@ class Programs:
         return program, self.installments[key]
 
 
-def _save_document(plan: PagePlan) -> SourceDocument:
+def _save_version(plan: PagePlan) -> SourceVersion:
+    """The page version this file is: the stored one, or a new one (earlier ones stay)."""
+    if plan.same_file:
+        return source_version_current(plan.document)
     page = plan.page
-    document = plan.document
-    if document is None:
-        document = SourceDocument(file_name=page.file_name[:255])
-    elif plan.same_file:
-        return document
-    document.file_name = page.file_name[:255]
-    document.sha256 = page.sha256
-    document.raw_text = page.text
-    document.size = page.size
-    document.edition_date = page.edition_date or document.edition_date
-    document.page = page.page or document.page
-    document.save()
-    return document
+    return source_version_add(
+        document=plan.document,
+        file_name=page.file_name,
+        sha256=page.sha256,
+        raw_text=page.text,
+        size=page.size,
+        edition_date=page.edition_date,
+        page=page.page,
+    )
 
 
 def _write_article(
@@ -81,9 +82,7 @@ def _write_article(
     article.program, article.installment = programs.get(resolved)
     article.source_text = resolved.parsed.raw_text
     article.source_checksum = resolved.checksum
-    if not is_new:
-        article.version = F("version") + 1
-    article.save()
+    article_save_loaded(article=article, is_new=is_new)
     article_set_bylines(
         article=article,
         bylines=[BylineSpec(name=n, role=r, position=p) for n, r, p in content["bylines"]],
@@ -95,6 +94,7 @@ def _write_article(
     else:
         article.districts.set(resolved.districts)
         article.subdistricts.set(resolved.subdistricts)
+        article_load_done(article=article)
 
 
 def apply_plan(plan: PagePlan, programs: Programs, *, status: str, now: datetime) -> None:
@@ -103,12 +103,13 @@ def apply_plan(plan: PagePlan, programs: Programs, *, status: str, now: datetime
     if plan.same_file and not any(item.action in writes for item in plan.articles):
         return  # loaded before (or a duplicate of another file in this run): nothing to write
     page = plan.page
-    document = _save_document(plan)
+    version = _save_version(plan)
     published_at = print_publish_time(page.edition_date)
     for item in plan.articles:
         if item.action == Action.CREATED:
             article = Article(
-                source_document=document,
+                source_document=version.document,
+                source_version=version,
                 source_position=item.position,
                 status=status,
                 published_at=published_at or (now if status == ArticleStatus.PUBLISHED else None),
@@ -118,6 +119,7 @@ def apply_plan(plan: PagePlan, programs: Programs, *, status: str, now: datetime
             _write_article(article, item.resolved, programs, is_new=True)
         elif item.action == Action.UPDATED:
             article = item.article
+            article.source_document, article.source_version = version.document, version
             article.print_date = page.edition_date or article.print_date
             article.print_page = page.page or article.print_page
             _write_article(article, item.resolved, programs, is_new=False)

@@ -1,7 +1,86 @@
-"""Create the newsroom's groups: 记者 (reporters) and 编辑 (editors)."""
+"""Create the newsroom's groups: 记者 (reporters) and 编辑 (editors).
+
+Frozen: the groups and permissions as they were when this migration was written, so later
+changes to the live rules (articles/groups.py) never change what it did.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+REPORTERS = "记者"
+EDITORS = "编辑"
+
+# (app_label, codename) pairs.
+REPORTER_PERMISSIONS = [
+    ("articles", "add_article"),
+    ("articles", "change_article"),
+    ("articles", "view_article"),
+    ("articles", "submit_article"),
+    ("articles", "add_byline"),
+    ("articles", "change_byline"),
+    ("articles", "view_byline"),
+    ("articles", "add_photo"),
+    ("articles", "change_photo"),
+    ("articles", "view_photo"),
+    ("articles", "view_district"),
+    ("articles", "view_subdistrict"),
+    ("articles", "view_program"),
+    ("articles", "view_programinstallment"),
+    ("articles", "view_articlemention"),
+    ("articles", "add_articlemention"),
+    ("articles", "change_articlemention"),
+    ("people", "view_reporter"),
+    ("people", "view_person"),
+    ("people", "add_person"),
+    ("taggit", "view_tag"),
+]
+
+EDITOR_MODELS = {
+    "articles": [
+        "article",
+        "byline",
+        "articlemention",
+        "photo",
+        "correction",
+        "district",
+        "subdistrict",
+        "formerdistrictname",
+        "program",
+        "programinstallment",
+    ],
+    "people": ["reporter", "person"],
+    "taggit": ["tag", "taggeditem"],
+}
+EDITOR_EXTRA = [
+    ("articles", "publish_article"),
+    ("articles", "submit_article"),
+    ("articles", "view_sourcedocument"),
+]
+
+
+def editor_permissions() -> list[tuple[str, str]]:
+    pairs = [
+        (app, f"{action}_{model}")
+        for app, models in EDITOR_MODELS.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    ]
+    return pairs + EDITOR_EXTRA
+
+
+def sync_groups(group_model, permission_model) -> None:
+    """Create both groups and give each exactly its permissions."""
+    for name, pairs in ((REPORTERS, REPORTER_PERMISSIONS), (EDITORS, editor_permissions())):
+        group, _ = group_model.objects.get_or_create(name=name)
+        wanted = []
+        for app_label, codename in pairs:
+            permission = permission_model.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is None:
+                raise LookupError(f"permission {app_label}.{codename} does not exist")
+            wanted.append(permission)
+        group.permissions.set(wanted)
 
 
 def create_groups(apps, schema_editor):
@@ -10,14 +89,10 @@ def create_groups(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    from articles.roles import sync_groups
-
     sync_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_groups(apps, schema_editor):
-    from articles.roles import EDITORS, REPORTERS
-
     apps.get_model("auth", "Group").objects.filter(name__in=[REPORTERS, EDITORS]).delete()
 
 

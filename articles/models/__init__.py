@@ -1,15 +1,16 @@
 """The articles app's models, one module per concern."""
 
-from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus
+from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus, published_q
 from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
 from .runs import LoaderRun
-from .sources import SourceDocument
+from .sources import SourceDocument, SourceVersion
 
 __all__ = [
+    "published_q",
     "Article",
     "ArticleKind",
     "ArticleMention",
@@ -26,6 +27,7 @@ __all__ = [
     "Program",
     "ProgramInstallment",
     "SourceDocument",
+    "SourceVersion",
     "Subdistrict",
     "SubdistrictKind",
 ]

@@ -13,7 +13,7 @@ from people.models import Person, Reporter
 from ..blocks import blocks_plain_text, validate_blocks
 from .geography import District, Subdistrict
 from .programs import Program, ProgramInstallment
-from .sources import SourceDocument
+from .sources import SourceDocument, SourceVersion
 
 
 class ArticleKind(models.TextChoices):
@@ -30,13 +30,24 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
+def published_q(prefix: str = "", *, at=None) -> Q:
+    """The readers' rule as a Q: published, and the publish time has come.
+
+    `prefix` reaches articles through a relation (`"articles__"` from a district), so counts
+    and filters elsewhere use the very rule `ArticleQuerySet.published` does.
+    """
+    return Q(
+        **{
+            f"{prefix}status": ArticleStatus.PUBLISHED,
+            f"{prefix}published_at__lte": at or timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """Articles readers may see: published, and their publish time has come."""
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__lte=at or timezone.now())
-
-    def scheduled(self, *, at=None):
-        return self.filter(status=ArticleStatus.PUBLISHED, published_at__gt=at or timezone.now())
+        return self.filter(published_q(at=at))
 
     def with_bylines(self):
         from .credits import Byline
@@ -66,15 +77,15 @@ class ArticleQuerySet(models.QuerySet):
             .prefetch_related("districts")
         )
 
+    def owned_by(self, user):
+        """A user's own articles: those they created or carry their byline (the one rule)."""
+        return self.filter(Q(created_by=user) | Q(bylines__reporter__user=user)).distinct()
+
     def editable_by(self, user):
         """Articles a user may change: all for editors, their own unpublished work for reporters."""
         if user.is_superuser or user.has_perm("articles.publish_article"):
             return self
-        own = Q(created_by=user)
-        reporter = getattr(user, "reporter", None)
-        if reporter is not None:
-            own |= Q(bylines__reporter=reporter)
-        return self.filter(own, status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW]).distinct()
+        return self.owned_by(user).filter(status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW])
 
 
 class Article(models.Model):
@@ -150,6 +161,16 @@ class Article(models.Model):
         null=True,
         blank=True,
         related_name="articles",
+    )
+    source_version = models.ForeignKey(
+        SourceVersion,
+        verbose_name=_("载入自版本"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="articles",
+        help_text=_("这篇稿件最近一次载入所用的来源版本。"),
     )
     source_position = models.PositiveSmallIntegerField(
         _("版面内序号"), null=True, blank=True, help_text=_("在来源版面中的顺序，从 0 开始。")

@@ -45,11 +45,6 @@ def bigrams(segment: str) -> list[str]:
     return [segment[i : i + 2] for i in range(len(segment) - 1)] + [segment[-1] + END]
 
 
-def query_bigrams(term: str) -> list[str]:
-    """The consecutive bigrams that a normalised term of two or more characters must match."""
-    return [term[i : i + 2] for i in range(len(term) - 1)]
-
-
 @dataclass(frozen=True)
 class ParsedQuery:
     """A search box entry: normalised terms that must all match (quoted phrases kept whole)."""

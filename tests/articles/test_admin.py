@@ -1,11 +1,15 @@
 """The editors' admin: every page answers, forms round-trip, saves never lose each other."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.history import article_record, article_versions
+from articles.history import article_versions
+from articles.loading import load_documents
 from articles.models import (
     Article,
     ArticleStatus,
@@ -14,6 +18,7 @@ from articles.models import (
     ProgramInstallment,
     SourceDocument,
 )
+from articles.services import article_record
 from tests.admin_forms import form_data
 from tests.factories import (
     PASSWORD,
@@ -25,7 +30,9 @@ from tests.factories import (
     make_reporter,
     make_source_document,
     make_user,
+    seed_text,
     some_districts,
+    source_page,
 )
 
 pytestmark = pytest.mark.django_db
@@ -207,7 +214,7 @@ def test_saving_moves_the_version_on_and_records_a_revision(client):
     article.refresh_from_db()
     assert article.version == 2
     comments = [v.revision.comment for v in article_versions(article)]
-    assert comments == ["修改", "修改前的版本"]
+    assert comments == ["编辑保存", "修改前的版本"]
 
 
 def test_history_page_shows_a_readable_diff(client):
@@ -286,6 +293,21 @@ def test_provenance_panel_shows_source_and_raw_ocr_beside_repaired_text(client):
     assert "ab" * 32 in page
     assert "虹 口区 老房 子&lt;script&gt;" in page
     assert "虹口区老房子" in page
+
+
+def test_provenance_panel_lists_source_versions_and_what_changed_between_them(client):
+    load_documents(pages=[source_page(seed_text(), name="A5.txt")], now=timezone.now())
+    corrected = seed_text().replace("周末的上午", "上周六上午", 1)
+    load_documents(pages=[source_page(corrected, name="A5.txt")], now=timezone.now())
+    client.force_login(make_user("editor"))
+    article = Article.objects.get(source_position=0)
+    page = client.get(change_url(article)).text
+    first, second = SourceDocument.objects.get().versions.order_by("number")
+    assert f"第 1 版 · {timezone.localtime(first.loaded_at):%Y-%m-%d %H:%M}" in page
+    assert f"<code>{second.sha256}</code>（本稿载入自此版）" in page
+    assert "第 1 版 → 第 2 版" in page
+    assert '<span class="diff--">-周末的上午' in page
+    assert '<span class="diff-+">+上周六上午' in page
 
 
 def test_source_documents_are_read_only_even_for_superusers(client):
@@ -410,6 +432,71 @@ def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_m
         make_correction(article, f"第{n}条更正。")
         article_record(article=article)
     client.force_login(make_user("editor"))
-    with django_assert_max_num_queries(12):
+    # One more than before paging: the paginator counts the revisions.
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "第9条更正。" in page.text
+
+
+@pytest.mark.parametrize("button", [None, "_publish", "_withdraw"])
+def test_article_with_a_photo_saves_again_and_through_each_button(client, button):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    data = form_data(client.get(change_url(article)).text)
+    data.update(
+        {
+            "photos-TOTAL_FORMS": "1",
+            "photos-0-image": image_upload(size=(1200, 800)),
+            "photos-0-caption": "修缮后的老房子",
+            "photos-0-order": "0",
+        }
+    )
+    assert client.post(change_url(article), data).status_code == 302
+    if button == "_withdraw":
+        data = form_data(client.get(change_url(article)).text)
+        data["_publish"] = "保存并发布"
+        assert client.post(change_url(article), data).status_code == 302
+    data = form_data(client.get(change_url(article)).text)
+    data["photos-0-caption"] = "第二次保存"
+    if button:
+        data[button] = "按钮"
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Photo.objects.get(article=article).caption == "第二次保存"
+    article.refresh_from_db()
+    expected = {None: ArticleStatus.DRAFT, "_publish": ArticleStatus.PUBLISHED}
+    assert article.status == expected.get(button, ArticleStatus.WITHDRAWN)
+
+
+def test_history_pages_through_all_120_revisions_in_shanghai_time(client):
+    article = make_draft()
+    for n in range(120):
+        Article.objects.filter(pk=article.pk).update(headline=f"标题{n}")
+        article_record(article=article, comment=f"第{n}次")
+    client.force_login(make_user("editor"))
+    url = reverse("admin:articles_article_history", args=[article.pk])
+    seen = []
+    for number in (1, 2, 3):
+        page = client.get(url, {"p": number})
+        seen += [n for n, _, _ in page.context["entries"]]
+        assert f"第 {number} / 3 页，共 120 个版本" in page.text
+    assert seen == list(range(120, 0, -1))
+    last = client.get(url, {"p": 3}).text
+    assert "版本 1 · " in last and "第0次" in last
+    oldest = article_versions(article).last().revision.date_created
+    assert f"版本 1 · {timezone.localtime(oldest):%Y-%m-%d %H:%M:%S}" in last
+    # Page 2 holds versions 70 to 21; its oldest entry still shows what version 20 had.
+    middle = client.get(url, {"p": 2}).text
+    assert "标题19" in middle
+    assert "标题18" not in middle
+
+
+def test_history_shows_publish_time_changes_in_shanghai_time(client):
+    article = make_draft()
+    article_record(article=article)
+    at = datetime.datetime(2022, 11, 20, 22, 0, tzinfo=datetime.UTC)
+    Article.objects.filter(pk=article.pk).update(published_at=at)
+    article_record(article=article)
+    client.force_login(make_user("editor"))
+    page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert "2022-11-21 06:00" in page.text

@@ -1,5 +1,6 @@
 """The loading service: identity by page and position, corrections in place, editors' work kept."""
 
+import hashlib
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -7,6 +8,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from articles.history import article_versions
 from articles.loading import (
     EDITED,
     GONE,
@@ -27,6 +29,7 @@ from articles.models import (
     Program,
     ProgramInstallment,
     SourceDocument,
+    SourceVersion,
 )
 from people.models import Person, Reporter
 from tests.factories import seed_text, seed_variant, source_page
@@ -136,6 +139,49 @@ def test_corrected_page_updates_its_article_in_place():
     assert article.version == 2
     assert SourceDocument.objects.get().raw_text == corrected
     assert Article.objects.count() == 3
+
+
+def test_corrected_page_records_a_revision_for_each_article_it_updates():
+    load(source_page(seed_text(), name="A5.txt"))
+    article = Article.objects.get(source_position=0)
+
+    load(source_page(seed_variant({FIRST_PARAGRAPH: CORRECTED_PARAGRAPH}), name="A5.txt"))
+
+    comments = [v.revision.comment for v in article_versions(article)]
+    assert comments == ["载入更正版", "修改前的版本"]
+    newest = article_versions(article).first()
+    assert newest.field_dict["body"][0]["text"].startswith("上周六上午")
+    untouched = Article.objects.get(source_position=1)
+    assert not article_versions(untouched).exists()
+
+
+def test_corrected_page_is_a_new_source_version_and_the_old_text_stays_byte_for_byte():
+    original = seed_text()
+    load(source_page(original, name="A5.txt"))
+    corrected = seed_variant({FIRST_PARAGRAPH: CORRECTED_PARAGRAPH})
+    Article.objects.filter(source_position=2).update(headline="编辑改过的标题")
+
+    load(source_page(corrected, name="A5.txt"))
+
+    document = SourceDocument.objects.get()
+    first, second = document.versions.order_by("number")
+    assert (first.number, second.number) == (1, 2)
+    assert first.raw_text.encode() == original.encode()
+    assert first.sha256 == hashlib.sha256(original.encode()).hexdigest()
+    assert second.sha256 == hashlib.sha256(corrected.encode()).hexdigest()
+    assert Article.objects.get(source_position=0).source_version == second
+    # Unchanged on the page, or kept because an editor changed it: still on the first text.
+    assert Article.objects.get(source_position=1).source_version == first
+    assert Article.objects.get(source_position=2).source_version == first
+
+
+def test_a_stored_source_version_cannot_be_rewritten():
+    load(source_page(seed_text(), name="A5.txt"))
+    version = SourceVersion.objects.get()
+    version.raw_text = "改写"
+    with pytest.raises(ValueError, match="不能修改"):
+        version.save()
+    assert SourceVersion.objects.get().raw_text == seed_text()
 
 
 def test_corrected_page_leaves_an_article_an_editor_changed():

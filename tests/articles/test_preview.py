@@ -7,21 +7,69 @@ from django.core import signing
 from django.urls import reverse
 
 from articles import preview
+from articles.models import Photo
+from articles.photos import photo_save
 from articles.preview import make_preview_token, preview_url
-from tests.factories import make_draft, make_user
+from tests.factories import (
+    image_upload,
+    make_correction,
+    make_draft,
+    make_person,
+    make_published_article,
+    make_reporter,
+    make_user,
+    some_districts,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_staff_sees_a_draft_through_its_preview_link_with_a_banner(client):
-    article = make_draft(headline="尚未发布的稿件")
+def _story_body(html: str) -> str:
+    """The article element of a page: headline, credits, body with photos, footer."""
+    start = html.index('<article class="story">')
+    return html[start : html.index("</article>", start)]
+
+
+def test_preview_is_the_reader_page_with_one_banner_photos_included(client):
+    article = make_published_article(
+        headline="老房子修缮",
+        reporters=[make_reporter("袁玮")],
+        districts=some_districts(1),
+        people=[make_person("王建国")],
+        tags=["老城区"],
+    )
+    photo = photo_save(photo=Photo(article=article, image=image_upload(), caption="修缮后的老房子"))
+    article.body = [
+        {"kind": "paragraph", "text": "第一段。"},
+        {"kind": "image", "photo": photo.pk},
+        {"kind": "paragraph", "text": "第二段。"},
+    ]
+    article.save()
+    make_correction(article, "更正人名。")
+    public = client.get(article.get_absolute_url()).text
     client.force_login(make_user("reporter"))
     response = client.get(preview_url(article))
+
     assert response.status_code == 200
-    assert "尚未发布的稿件" in response.text
-    assert "预览" in response.text
     assert response.context["is_preview"] is True
     assert "no-store" in response["Cache-Control"]
+    assert '<figure class="photo">' in _story_body(public)
+    assert _story_body(response.text) == _story_body(public)
+    assert response.text.count('role="status"') == 1
+    assert "preview-banner" in response.text
+    assert "preview-banner" not in public
+
+
+def test_draft_preview_shows_its_photo_figure(client):
+    article = make_draft(headline="尚未发布的稿件")
+    photo = photo_save(photo=Photo(article=article, image=image_upload(), caption="说明"))
+    article.body = [{"kind": "image", "photo": photo.pk}]
+    article.save()
+    client.force_login(make_user("reporter"))
+    page = client.get(preview_url(article)).text
+    assert "尚未发布的稿件" in page
+    assert '<figure class="photo">' in page
+    assert page.count('role="status"') == 1
 
 
 def test_the_public_url_of_a_draft_is_not_found(client):

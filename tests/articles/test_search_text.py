@@ -7,7 +7,6 @@ from articles.search.text import (
     match_spans,
     normalise,
     parse_query,
-    query_bigrams,
     title_segments,
 )
 
@@ -19,10 +18,6 @@ def test_normalise_folds_full_width_and_ascii_case_and_collapses_spaces():
 def test_bigrams_pair_every_character_and_mark_the_last():
     assert bigrams("嘉兴路") == ["嘉兴", "兴路", "路" + END]
     assert bigrams("区") == ["区" + END]
-
-
-def test_query_bigrams_of_a_term_are_consecutive_pairs():
-    assert query_bigrams("32名") == ["32", "2名"]
 
 
 def test_body_segments_skip_captions_and_images():

@@ -6,9 +6,10 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from articles import services
-from articles.history import article_record, article_revert, article_versions
+from articles.history import article_versions
 from articles.models import Article, ArticleRevisionTags, ArticleStatus, Correction, Photo
 from articles.photos import photo_save
+from articles.services import article_record, article_revert
 from tests.admin_forms import form_data
 from tests.factories import image_upload, make_correction, make_draft, make_reporter, make_user
 
@@ -319,19 +320,41 @@ def test_revert_leaves_tags_alone_for_a_revision_without_recorded_tags():
     assert list(fresh(article).tags.names()) == ["后加的"]
 
 
-def test_revert_restores_corrections_as_they_were():
+def test_revert_never_removes_or_rewrites_a_correction():
     article = make_draft()
-    kept, deleted = make_correction(article, "原更正。"), make_correction(article, "被删的更正。")
+    kept = make_correction(article, "原更正。")
     article_record(article=article)
     original = article_versions(article).first()
-    Correction.objects.filter(pk=kept.pk).update(text="改过的更正。")
-    deleted_pk = deleted.pk
-    deleted.delete()
-    make_correction(article, "后加的更正。")
+    Correction.objects.filter(pk=kept.pk).update(text="补充后的更正。")
+    later = make_correction(article, "版本之后发布的更正。")
     article_revert(article=fresh(article), version=original, user=make_user("editor"))
-    assert sorted(article.corrections.values_list("pk", "text")) == sorted(
-        [(kept.pk, "原更正。"), (deleted_pk, "被删的更正。")]
-    )
+    assert sorted(article.corrections.values_list("pk", "text")) == [
+        (kept.pk, "补充后的更正。"),
+        (later.pk, "版本之后发布的更正。"),
+    ]
+
+
+def test_revert_brings_back_bylines_mentions_tags_and_photo_text_and_is_a_revision():
+    article = make_draft(bylines=[make_reporter("袁玮")])
+    services.article_set_mentions(article=article, mentions=[("王建国", "居委会主任")])
+    article.tags.add("老城区")
+    photo = photo_save(photo=Photo(article=article, image=image_upload(), caption="原说明"))
+    article_record(article=article)
+    original = article_versions(article).first()
+    services.article_set_bylines(article=article, bylines=[services.BylineSpec(name="李明")])
+    services.article_set_mentions(article=article, mentions=[])
+    article.tags.set(["新标签"])
+    Photo.objects.filter(pk=photo.pk).update(caption="新说明")
+    article_record(article=fresh(article), comment="改")
+    article_revert(article=fresh(article), version=original, user=make_user("editor"))
+    article = fresh(article)
+    assert [b.reporter.name for b in article.bylines.all()] == ["袁玮"]
+    assert [(m.person.name, m.title) for m in article.mentions.all()] == [("王建国", "居委会主任")]
+    assert list(article.tags.names()) == ["老城区"]
+    assert Photo.objects.get(pk=photo.pk).caption == "原说明"
+    newest = article_versions(article).first()
+    assert newest.revision.comment == "恢复到版本 1"
+    assert newest.revision.user.username
 
 
 def test_revert_restores_photo_text_and_brings_back_deleted_photos_whose_file_exists():

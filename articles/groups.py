@@ -1,4 +1,7 @@
-"""The newsroom's groups and what each may do; a migration creates them, setup re-applies them."""
+"""The newsroom's groups (记者, 编辑) and what each may do ("role" elsewhere is a byline credit).
+
+The migrations apply these (frozen copies); tests/articles/test_groups.py keeps them equal.
+"""
 
 REPORTERS = "记者"
 EDITORS = "编辑"
@@ -63,18 +66,3 @@ def editor_permissions() -> list[tuple[str, str]]:
         for action in ("add", "change", "delete", "view")
     ]
     return pairs + EDITOR_EXTRA
-
-
-def sync_groups(group_model, permission_model) -> None:
-    """Create both groups and give each exactly its permissions."""
-    for name, pairs in ((REPORTERS, REPORTER_PERMISSIONS), (EDITORS, editor_permissions())):
-        group, _ = group_model.objects.get_or_create(name=name)
-        wanted = []
-        for app_label, codename in pairs:
-            permission = permission_model.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            if permission is None:
-                raise LookupError(f"permission {app_label}.{codename} does not exist")
-            wanted.append(permission)
-        group.permissions.set(wanted)

@@ -1,0 +1,19 @@
+"""Who may change and publish an article: the one rule the admin, views and services share."""
+
+from ..models import Article
+
+
+def can_publish(user) -> bool:
+    """Editors and superusers publish and withdraw; reporters never do."""
+    return user is not None and user.is_active and user.has_perm("articles.publish_article")
+
+
+def can_edit(user, article: Article) -> bool:
+    """Whether a user may change this article's content (the same rule the admin enforces)."""
+    if user is None or not user.is_active or not user.is_staff:
+        return False
+    if article.pk is None:
+        return user.has_perm("articles.add_article")
+    if not user.has_perm("articles.change_article"):
+        return False
+    return Article.objects.editable_by(user).filter(pk=article.pk).exists()

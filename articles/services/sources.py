@@ -1,0 +1,106 @@
+"""Print sources: page versions, the series a page names, and writing a loaded article."""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from ..models import Article, Program, ProgramInstallment, SourceDocument, SourceVersion
+from ..numerals import installment_number
+from .fields import clip_to_field
+from .revisions import article_record, article_record_baseline, article_save_with_new_version
+
+# The evening paper is on the street by morning; a printed article counts as published then.
+PRINT_PUBLISH_TIME = time(6, 0)
+PRINT_TIME_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def print_publish_time(edition_date: date | None) -> datetime | None:
+    """When a printed article went public: its edition date at 06:00 Shanghai time, if known."""
+    if edition_date is None:
+        return None
+    return datetime.combine(edition_date, PRINT_PUBLISH_TIME, tzinfo=PRINT_TIME_ZONE)
+
+
+@transaction.atomic
+def source_version_add(
+    *,
+    document: SourceDocument | None,
+    file_name: str,
+    sha256: str,
+    raw_text: str,
+    size: int,
+    edition_date: date | None,
+    page: str,
+) -> SourceVersion:
+    """Store a page file as its page's next version; earlier versions stay as they were."""
+    if document is None:
+        document = SourceDocument()
+    document.file_name = clip_to_field(SourceDocument, "file_name", file_name)
+    document.sha256 = sha256
+    document.raw_text = raw_text
+    document.size = size
+    document.edition_date = edition_date or document.edition_date
+    document.page = page or document.page
+    document.save()
+    latest = document.versions.aggregate(latest=Max("number"))["latest"] or 0
+    return SourceVersion.objects.create(
+        document=document,
+        number=latest + 1,
+        file_name=document.file_name,
+        sha256=sha256,
+        raw_text=raw_text,
+        size=size,
+    )
+
+
+def source_version_current(document: SourceDocument) -> SourceVersion:
+    """The newest version of a page (the one its stored text mirrors)."""
+    return document.versions.order_by("-number").first()
+
+
+@transaction.atomic
+def article_save_loaded(*, article: Article, is_new: bool) -> Article:
+    """Save an article's loaded fields: a new one, or the next version of an updated one."""
+    if is_new:
+        article.save()
+        return article
+    article_record_baseline(article=article)
+    return article_save_with_new_version(article=article)
+
+
+def article_load_done(*, article: Article) -> None:
+    """Record a corrected page's update of an article (fields and credits) as one revision."""
+    article_record(article=article, user=None, comment=_("载入更正版"))
+
+
+def program_get_or_create(*, name: str) -> Program:
+    """Match a program by name before creating one, so loads never duplicate a series."""
+    program = Program.objects.filter(name=name).first()
+    if program is None:
+        program = Program(name=name)
+        program.save()
+    return program
+
+
+def installment_get_or_create(
+    *, program: Program, label: str, title: str = ""
+) -> ProgramInstallment | None:
+    """The program's installment numbered as in the label (第一辑 → 1); None if it has no number.
+
+    An existing installment keeps its label and title: editors may have polished them.
+    """
+    number = installment_number(label)
+    if number is None or not 1 <= number <= 32767:
+        return None
+    installment, _ = ProgramInstallment.objects.get_or_create(
+        program=program,
+        number=number,
+        defaults={
+            "label": clip_to_field(ProgramInstallment, "label", label),
+            "title": clip_to_field(ProgramInstallment, "title", title),
+        },
+    )
+    return installment
