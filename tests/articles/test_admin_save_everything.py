@@ -33,7 +33,7 @@ def test_every_admin_change_form_saves_twice_unchanged(client, model_admin):
         assert page.status_code == 200
         response = client.post(url, form_data(page.text, f"{model_admin.opts.model_name}_form"))
         if model_admin.model in (SourceDocument, LoaderRun):
-            assert response.status_code == 403  # print records and run logs are read-only, even here
+            assert response.status_code == 403  # print records and runs are read-only
         else:
             assert response.status_code == 302, (response.status_code, response.content[:300])
 
