@@ -7,13 +7,14 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages clean lock
+.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest clean lock
 
 help:
 	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   lint, checks and the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make bench  run the benchmarks in bench/"
+	@echo "make eval-ingest  score the loader on ../shared/pages, tests/ingest/data/pages and the seed"
 
 $(STAMP): pyproject.toml requirements.lock scripts/find-python
 	@python=$$(scripts/find-python) || exit 1; \
@@ -62,6 +63,10 @@ bench-search: $(STAMP)
 
 bench-pages: $(STAMP)
 	$(PY) bench/page_bench.py
+
+# Scores the loader under ../shared/sources/README.md's comparison rules; EVAL_ARGS="--quiet" for tables only.
+eval-ingest: $(STAMP)
+	$(PY) bench/ingest_eval.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,290 @@
+"""Score the loader on folders of pages with expected reports (../shared/sources/README.md rules).
+
+Run: .venv/bin/python bench/ingest_eval.py [DIR ...] [--cv K] [--quiet]
+With no DIR it scores ../shared/pages, tests/ingest/data/pages and the seed (tests/data). A page
+is `X.txt` beside `X.expected.json` (or in fixtures/sources/ for the seed). A folder that does not
+exist is reported and skipped.
+
+Each expected article is matched to the parsed article whose title reads the same (whitespace
+removed, NFKC), else to the one whose first paragraph opens the same way; an expected article with
+no match fails all its checks.
+
+Checks per expected article. Structure:
+- title: kicker + headline + subheadlines as one string (any split that reads the same counts);
+- paragraphs: the number of paragraph blocks;
+- first chars, last chars: the first (last) character of every paragraph, in order;
+- body length: the total length of the paragraphs' text;
+- captions, subheads: the texts in reading order;
+- bylines: the set of (name, role);
+- photo credits: the set of names;
+- program: (name, installment, installment title), counted only when either side has one.
+Entities: districts, subdistricts and people (name, title), as sets.
+This is how ../shared/pages/README.md's baseline was counted (nine structure checks an article
+plus program, three entity checks), so its figures and these compare. Extra parsed articles are
+listed as failure lines but add no check: their cost shows in the article they were split from.
+
+`--cv K` splits the pages into K folds by page (sorted names, round robin) and scores each fold
+with a loader trained only on the other folds. It needs the loader's learned part,
+`articles.ingest.learn` with `train(pages) -> model` and `parse_with(model, text, source) ->
+ParsedDocument`; without it the option stops with an error rather than score what was not held
+out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from articles.ingest import decode_source, document_to_dict, parse_document  # noqa: E402
+
+DEFAULT_DIRS = [
+    ROOT.parent / "shared" / "pages",
+    ROOT / "tests/ingest/data/pages",
+    ROOT / "tests/data",
+]
+SEED_SOURCES = ROOT / "fixtures" / "sources"
+
+STRUCTURE = [
+    "title",
+    "paragraphs",
+    "first chars",
+    "last chars",
+    "body length",
+    "captions",
+    "subheads",
+    "bylines",
+    "photo credits",
+    "program",
+]
+ENTITIES = ["districts", "subdistricts", "people"]
+OPTIONAL = {"program"}
+
+
+def norm(text: str | None) -> str:
+    """NFKC with all whitespace removed, as pages are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    text_path: Path
+    expected: dict
+
+
+@dataclass
+class Score:
+    """Passed and total checks per kind, and one line per failure."""
+
+    passed: dict[str, int] = field(default_factory=dict)
+    total: dict[str, int] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, ok: bool, where: str, detail: str = "") -> None:
+        self.total[kind] = self.total.get(kind, 0) + 1
+        self.passed[kind] = self.passed.get(kind, 0) + ok
+        if not ok:
+            self.failures.append(f"{where}: {kind}{': ' + detail if detail else ''}")
+
+    def merge(self, other: Score) -> None:
+        for kind, n in other.total.items():
+            self.total[kind] = self.total.get(kind, 0) + n
+            self.passed[kind] = self.passed.get(kind, 0) + other.passed[kind]
+        self.failures.extend(other.failures)
+
+    def group(self, kinds: list[str]) -> tuple[int, int]:
+        return sum(self.passed.get(k, 0) for k in kinds), sum(self.total.get(k, 0) for k in kinds)
+
+
+def find_pages(folder: Path) -> list[Page]:
+    """The folder's pages that have an expected report and a page text."""
+    pages = []
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        stem = expected_path.name.removesuffix(".expected.json")
+        text_path = next(
+            (p for p in (folder / f"{stem}.txt", SEED_SOURCES / f"{stem}.txt") if p.is_file()), None
+        )
+        if text_path is None:
+            print(f"skipped {expected_path}: no {stem}.txt beside it", file=sys.stderr)
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        pages.append(Page(f"{folder.name}/{stem}", text_path, expected))
+    return pages
+
+
+def _title(article: dict) -> str:
+    return norm(
+        (article.get("kicker") or "") + article["headline"] + "".join(article["subheadline"])
+    )
+
+
+def _texts(article: dict, kind: str) -> list[str]:
+    return [norm(b["text"]) for b in article["blocks"] if b["kind"] == kind]
+
+
+def _opening(article: dict) -> str:
+    paragraphs = _texts(article, "paragraph")
+    return paragraphs[0][:12] if paragraphs else ""
+
+
+def _program(article: dict) -> tuple | None:
+    p = article.get("program")
+    return (p["name"], p.get("installment"), p.get("installment_title")) if p else None
+
+
+def _checks(article: dict) -> dict[str, object]:
+    """What each check compares, for one article."""
+    paragraphs = _texts(article, "paragraph")
+    return {
+        "title": _title(article),
+        "paragraphs": len(paragraphs),
+        "first chars": [p[:1] for p in paragraphs],
+        "last chars": [p[-1:] for p in paragraphs],
+        "body length": sum(len(p) for p in paragraphs),
+        "captions": _texts(article, "caption"),
+        "subheads": _texts(article, "subhead"),
+        "bylines": sorted({(b["name"], b["role"] or "") for b in article["bylines"]}),
+        "photo credits": sorted(set(article["photo_credits"])),
+        "districts": sorted(set(article["districts"])),
+        "subdistricts": sorted(set(article["subdistricts"])),
+        "people": sorted({(p["name"], p["title"] or "") for p in article["people"]}),
+        "program": _program(article),
+    }
+
+
+def _match(expected: list[dict], got: list[dict]) -> list[int | None]:
+    """For each expected article, the index of its parsed article (or None)."""
+    free = set(range(len(got)))
+    matches: list[int | None] = []
+    for key in (_title, _opening):
+        for i, article in enumerate(expected):
+            if len(matches) > i and matches[i] is not None:
+                continue
+            found = next(
+                (j for j in sorted(free) if key(got[j]) and key(got[j]) == key(article)), None
+            )
+            if found is not None:
+                free.discard(found)
+            if len(matches) > i:
+                matches[i] = found
+            else:
+                matches.append(found)
+    return matches
+
+
+def _show(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def score_report(name: str, expected: dict, got: dict) -> Score:
+    """Score one page's parsed report against its expected report."""
+    score = Score()
+    want, have = expected["articles"], got["articles"]
+    matches = _match(want, have)
+    for i, (article, j) in enumerate(zip(want, matches, strict=True)):
+        where = f"{name} #{i + 1} {_title(article)[:16]}"
+        target = _checks(article)
+        if j is None:
+            for kind in STRUCTURE + ENTITIES:
+                if kind not in OPTIONAL or target[kind]:
+                    score.add(kind, False, where, "article not found")
+            continue
+        result = _checks(have[j])
+        for kind in STRUCTURE + ENTITIES:
+            if kind in OPTIONAL and not target[kind] and not result[kind]:
+                continue
+            ok = target[kind] == result[kind]
+            detail = "" if ok else f"expected {_show(target[kind])}, got {_show(result[kind])}"
+            score.add(kind, ok, where, detail)
+    for j in sorted(set(range(len(have))) - set(matches)):
+        score.failures.append(f"{name} parsed #{j + 1}: extra article {_title(have[j])[:16]}")
+    return score
+
+
+def shipped_parser(text: str, source: str) -> dict:
+    return document_to_dict(parse_document(text, source=source))
+
+
+def score_pages(pages: list[Page], parse: Callable[[str, str], dict]) -> Score:
+    total = Score()
+    for page in pages:
+        text = decode_source(page.text_path.read_bytes(), source=page.text_path.name)
+        total.merge(score_report(page.name, page.expected, parse(text, page.text_path.name)))
+    return total
+
+
+def folds(pages: list[Page], k: int) -> list[list[Page]]:
+    """K folds by page: sorted names dealt round robin, so every run splits the same way."""
+    ordered = sorted(pages, key=lambda p: p.name)
+    return [ordered[i::k] for i in range(k)]
+
+
+def cross_validate(pages: list[Page], k: int) -> Score:
+    """Each fold scored by a loader trained on the other folds only."""
+    try:
+        learn = importlib.import_module("articles.ingest.learn")
+    except ModuleNotFoundError:
+        sys.exit("--cv: the loader has no learned part (articles.ingest.learn); score without --cv")
+    total = Score()
+    split = folds(pages, k)
+    for i, held_out in enumerate(split):
+        training = [p for j, fold in enumerate(split) if j != i for p in fold]
+        model = learn.train(training)
+
+        def parse(text: str, source: str, model=model) -> dict:
+            return document_to_dict(learn.parse_with(model, text, source))
+
+        total.merge(score_pages(held_out, parse))
+    return total
+
+
+def render(score: Score, *, quiet: bool) -> str:
+    lines = [] if quiet else list(score.failures)
+    if lines:
+        lines.append("")
+    lines.append(f"{'check':<14} {'passed':>7} {'total':>6} {'%':>7}")
+    for group, kinds in (("structure", STRUCTURE), ("entities", ENTITIES)):
+        for kind in kinds:
+            if score.total.get(kind):
+                n, t = score.passed[kind], score.total[kind]
+                lines.append(f"{kind:<14} {n:>7} {t:>6} {100 * n / t:>6.1f}%")
+        n, t = score.group(kinds)
+        pct = f"{100 * n / t:.1f} %" if t else "n/a"
+        lines.append(f"{'= ' + group:<14} {n:>7} {t:>6} {pct:>8}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path, help="folders of pages with expected reports")
+    parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation by page")
+    parser.add_argument("--quiet", action="store_true", help="tables only, no failure lines")
+    args = parser.parse_args(argv)
+    pages: list[Page] = []
+    for folder in args.dirs or DEFAULT_DIRS:
+        if not folder.is_dir():
+            print(f"skipped {folder}: no such folder", file=sys.stderr)
+            continue
+        pages.extend(find_pages(folder))
+    if not pages:
+        print("no pages to score", file=sys.stderr)
+        return 1
+    if args.cv is not None and not 2 <= args.cv <= len(pages):
+        parser.error(f"--cv needs 2 <= K <= {len(pages)} (the number of pages)")
+    score = cross_validate(pages, args.cv) if args.cv else score_pages(pages, shipped_parser)
+    print(render(score, quiet=args.quiet))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

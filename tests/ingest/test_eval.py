@@ -1,0 +1,94 @@
+"""bench/ingest_eval.py counts checks the way the README's comparison rules say."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from articles.ingest import decode_source, document_to_dict, parse_document
+
+REPO = Path(__file__).resolve().parents[2]
+PAGES = Path(__file__).parent / "data" / "pages"
+PAGE = PAGES / "101_page.txt"
+
+_spec = importlib.util.spec_from_file_location("ingest_eval", REPO / "bench" / "ingest_eval.py")
+ingest_eval = importlib.util.module_from_spec(_spec)
+sys.modules["ingest_eval"] = ingest_eval
+_spec.loader.exec_module(ingest_eval)
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict:
+    return json.loads(PAGE.with_name("101_page.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    return document_to_dict(
+        parse_document(decode_source(PAGE.read_bytes(), source=PAGE.name), source=PAGE.name)
+    )
+
+
+def test_an_exact_page_passes_every_check(expected, parsed):
+    score = ingest_eval.score_report("101", expected, parsed)
+    n = len(expected["articles"])
+    assert score.failures == []
+    assert score.group(ingest_eval.STRUCTURE) == (9 * n, 9 * n)
+    assert score.group(ingest_eval.ENTITIES) == (3 * n, 3 * n)
+
+
+def test_each_difference_fails_its_own_check(expected, parsed):
+    got = copy.deepcopy(parsed)
+    first = got["articles"][0]
+    first["bylines"] = first["bylines"][1:]
+    first["people"] = []
+    paragraph = next(b for b in first["blocks"] if b["kind"] == "paragraph")
+    paragraph["text"] += "多"
+    got["articles"][1]["headline"] = "别的标题"
+    score = ingest_eval.score_report("101", expected, got)
+    failed = [line.split(": ")[1] for line in score.failures]
+    assert sorted(failed[:4]) == ["body length", "bylines", "last chars", "people"]
+    # the second article is still found by its first paragraph: only its title fails
+    assert failed[4:] == ["title"]
+    assert score.passed["title"] == score.total["title"] - 1
+
+
+def test_titles_compare_without_whitespace_and_whatever_the_split(expected, parsed):
+    got = copy.deepcopy(parsed)
+    article = got["articles"][0]
+    article["headline"], article["kicker"] = article["kicker"] + " " + article["headline"], None
+    assert ingest_eval.score_report("101", expected, got).failures == []
+
+
+def test_a_lost_article_fails_all_its_checks_and_extras_are_listed(expected, parsed):
+    got = copy.deepcopy(parsed)
+    lost = got["articles"].pop(2)
+    lost["headline"], lost["blocks"] = "另一篇", [{"kind": "paragraph", "text": "别的文字。"}]
+    got["articles"].append(lost)
+    score = ingest_eval.score_report("101", expected, got)
+    assert sum(line.endswith("article not found") for line in score.failures) == 12
+    assert score.failures[-1].endswith("extra article 另一篇")
+
+
+def test_folds_split_by_page_deterministically_and_disjointly():
+    pages = ingest_eval.find_pages(PAGES)
+    split = ingest_eval.folds(pages, 4)
+    assert split == ingest_eval.folds(list(reversed(pages)), 4)
+    names = [p.name for fold in split for p in fold]
+    assert sorted(names) == sorted(p.name for p in pages) and len(set(names)) == len(names)
+
+
+def test_the_command_scores_the_shipped_pages_fully(capsys):
+    assert ingest_eval.main([str(PAGES), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "= structure" in out and "100.0 %" in out.split("= structure")[1].splitlines()[0]
+
+
+def test_a_missing_folder_is_said_plainly(capsys, tmp_path):
+    assert ingest_eval.main([str(tmp_path / "absent")]) == 1
+    assert "no such folder" in capsys.readouterr().err
