@@ -11,10 +11,12 @@ from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name
 
 _C = "\u4e00-\u9fff"
 # Roles as printed: 本报记者, 特约通讯员, 实习生, 主笔, 解放日报记者, 新华社记者, 本报评论员 ...
+# Outlets may carry Latin letters (看看新闻Knews) or be a title in book marks (《城市周刊》).
 ROLE = (
-    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社"
-    rf"|[{_C}]{{2,10}}?(?:融媒体中心|新闻中心|广播电视台|电视台))?"
-    r"(?:首席|特约|见习|特派)?(?:摄影记者|记者|通讯员|评论员)"
+    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社|《[^》]{{1,12}}》"
+    rf"|[{_C}]{{2,10}}?(?:融媒体中心|新闻中心|广播电视台|电视台)"
+    rf"|[{_C}]{{1,6}}?(?:新闻|网)[A-Za-z]{{0,8}})?"
+    r"(?:首席|高级|特约|见习|特派)?(?:摄影记者|记者|通讯员|评论员)"
     r"|本?报?实习生|主笔|撰稿|摄影|文字|文|图)"
 )
 _ROLE_ONLY = re.compile(rf"^{ROLE}$")
@@ -85,7 +87,8 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
 def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
-    text = text.strip().strip("（）()").strip()
+    # Markers printed before a credit: □通讯员 X, ■记者 Y, ●记者 Z.
+    text = text.strip().strip("（）()").strip().lstrip("□■●").strip()
     photo = False
     trailer = _TRAILERS.search(text)
     if trailer and trailer.start() > 0:

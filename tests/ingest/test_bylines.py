@@ -184,3 +184,21 @@ def test_picture_role_in_a_words_and_pictures_credit_is_a_photo_credit(parse_one
     assert [(b.name, b.role) for b in article.bylines] == [("陈思", "文"), ("黄磊", "图")]
     assert article.photo_credits == ["黄磊"]
     assert article.type == "news"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("□通讯员 张三", [("张三", "通讯员")]),
+        ("■记者 李四", [("李四", "记者")]),
+        ("●记者 王五", [("王五", "记者")]),
+        ("《城市周刊》记者:赵六", [("赵六", "《城市周刊》记者")]),
+        ("东城新闻Dnews记者 孙七", [("孙七", "东城新闻Dnews记者")]),
+        ("东城新闻高级记者 周八 通讯员 吴九", [("周八", "东城新闻高级记者"), ("吴九", "通讯员")]),
+        ("江城网记者 郑十", [("郑十", "江城网记者")]),
+    ],
+)
+def test_byline_markers_outlets_and_grades_are_read_as_printed(parse_one, line, expected):
+    article = parse_one(page("社区食堂开张", line, *PARAS))
+    assert [(b.name, b.role) for b in article.bylines] == expected
+    assert all(b.position == "under_headline" for b in article.bylines)
