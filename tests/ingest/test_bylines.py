@@ -202,3 +202,13 @@ def test_byline_markers_outlets_and_grades_are_read_as_printed(parse_one, line, 
     article = parse_one(page("社区食堂开张", line, *PARAS))
     assert [(b.name, b.role) for b in article.bylines] == expected
     assert all(b.position == "under_headline" for b in article.bylines)
+
+
+def test_editor_on_an_end_credit_line_is_a_byline_with_its_own_role(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "记者:张三 李四 编辑:王五"))
+    assert [(b.name, b.role) for b in article.bylines] == [
+        ("张三", "记者"),
+        ("李四", "记者"),
+        ("王五", "编辑"),
+    ]
+    assert all(b.position == "end" for b in article.bylines)
