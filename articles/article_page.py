@@ -90,6 +90,7 @@ def article_page_context(article: Article, *, request) -> dict:
             modified_at=article_modified_at(article),
             description=description,
             image_url=image_url,
+            corrections=corrections,
             absolute=request.build_absolute_uri,
         ),
     }

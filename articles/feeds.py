@@ -1,13 +1,15 @@
-"""RSS 2.0 feeds: the latest articles, and one per district, program and reporter."""
+"""Latest-article feeds, and one per district, program, reporter and tag, in RSS 2.0 and Atom."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 
 from people.models import Reporter
 
 from .models import Article, District, Program
+from .tagging import ids_tagged_with, public_tags
 
 FEED_SIZE = 30
 
@@ -85,3 +87,44 @@ class ReporterFeed(ArticleFeed):
 
     def narrow(self, articles, obj):
         return articles.filter(bylines__reporter=obj)
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        # As on the tag page: a tag no public article carries does not exist for readers.
+        return get_object_or_404(public_tags(), slug=slug)
+
+    def link(self, obj=None):
+        return reverse("articles:tag", args=[obj.slug])
+
+    def narrow(self, articles, obj):
+        return articles.filter(pk__in=ids_tagged_with([obj]))
+
+
+class AtomFeedMixin:
+    """The same entries as the RSS feed, as Atom 1.0, whose feed-level text is `subtitle`."""
+
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj=None):
+        return self.description(obj)
+
+
+class LatestArticlesAtomFeed(AtomFeedMixin, LatestArticlesFeed):
+    pass
+
+
+class DistrictAtomFeed(AtomFeedMixin, DistrictFeed):
+    pass
+
+
+class ProgramAtomFeed(AtomFeedMixin, ProgramFeed):
+    pass
+
+
+class ReporterAtomFeed(AtomFeedMixin, ReporterFeed):
+    pass
+
+
+class TagAtomFeed(AtomFeedMixin, TagFeed):
+    pass

@@ -1,6 +1,7 @@
 """Schema.org `NewsArticle` data for an article page, as search engines read it."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -10,7 +11,15 @@ def _iso(moment) -> str:
 
 
 def news_article_data(
-    article, *, bylines, canonical_url: str, modified_at, description: str, image_url=None, absolute
+    article,
+    *,
+    bylines,
+    canonical_url: str,
+    modified_at,
+    description: str,
+    image_url=None,
+    corrections=(),
+    absolute,
 ) -> dict:
     """The JSON-LD object for one article; `absolute` turns a path into a full URL."""
     data = {
@@ -32,9 +41,10 @@ def news_article_data(
             for byline in bylines
         ],
         "publisher": {
-            "@type": "Organization",
+            "@type": "NewsMediaOrganization",
             "name": settings.NEWSROOM_PUBLICATION_NAME,
             "url": absolute("/"),
+            "correctionsPolicy": absolute(reverse("articles:corrections")),
         },
     }
     if article.kicker or article.subheadline:
@@ -45,4 +55,9 @@ def news_article_data(
         data["printEdition"] = article.print_date.isoformat()
     if article.print_page:
         data["printPage"] = article.print_page
+    if corrections:
+        data["correction"] = [
+            {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.corrected_at)}
+            for c in corrections
+        ]
     return data
