@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest clean lock
+.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest train-ingest clean lock
 
 help:
 	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make bench  run the benchmarks in bench/"
 	@echo "make eval-ingest  score the loader on ../shared/pages, tests/ingest/data/pages and the seed"
+	@echo "make train-ingest rebuild articles/ingest/block_roles.crfsuite from TRAIN_DIR (../shared/pages)"
 
 $(STAMP): pyproject.toml requirements.lock scripts/find-python
 	@python=$$(scripts/find-python) || exit 1; \
@@ -67,6 +68,11 @@ bench-pages: $(STAMP)
 # Scores the loader under ../shared/sources/README.md's comparison rules; EVAL_ARGS="--quiet" for tables only.
 eval-ingest: $(STAMP)
 	$(PY) bench/ingest_eval.py $(EVAL_ARGS)
+
+# Rebuilds the block-role model deterministically from a labelled folder.
+TRAIN_DIR ?= ../shared/pages
+train-ingest: $(STAMP)
+	$(PY) bench/train_ingest.py $(TRAIN_DIR)
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -25,7 +25,7 @@ class Titles:
         return ([self.kicker] if self.kicker else []) + [self.headline, *self.subheadline]
 
 
-def _is_kicker(line: str) -> bool:
+def is_kicker(line: str) -> bool:
     """A kicker leads into the headline: it ends in —— or ：, sits in 【…】, or names a series."""
     if line.endswith(("——", "—", "：", ":")) or (line.startswith("【") and line.endswith("】")):
         return True
@@ -37,6 +37,6 @@ def split_titles(lines: list[str]) -> Titles:
     repaired = [repair_title(line) for line in lines if line.strip()]
     if not repaired:
         return Titles()
-    if len(repaired) >= 2 and _is_kicker(repaired[0]) and not repaired[1].startswith("——"):
+    if len(repaired) >= 2 and is_kicker(repaired[0]) and not repaired[1].startswith("——"):
         return Titles(repaired[0], repaired[1], repaired[2:])
     return Titles(None, repaired[0], repaired[1:])

@@ -92,3 +92,12 @@ def test_the_command_scores_the_shipped_pages_fully(capsys):
 def test_a_missing_folder_is_said_plainly(capsys, tmp_path):
     assert ingest_eval.main([str(tmp_path / "absent")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_cv_scores_the_block_model_by_page(capsys):
+    assert ingest_eval.main([str(PAGES), "--cv", "3"]) == 0
+    out = capsys.readouterr().out
+    figures = dict(line.rsplit(None, 1) for line in out.splitlines()[1:])
+    assert figures["pages"] == "15"
+    assert float(figures["role accuracy"]) > 0.7
+    assert float(figures["start F1"]) > 0.8
