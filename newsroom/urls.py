@@ -5,11 +5,15 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom.ops import health
+
 admin.site.site_header = "新民晚报 编辑系统"
 admin.site.site_title = "编辑系统"
 admin.site.index_title = "内容管理"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
     path("", include("articles.urls")),
@@ -17,3 +21,5 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "newsroom.ops.outage.server_error_or_outage"

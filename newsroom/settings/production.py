@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES
+from .base import LOGGING, MIDDLEWARE, STORAGES
 from .environment import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -30,3 +30,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Log collectors read one JSON object per line; LOG_FORMAT=plain still works for a console.
+if not env_str("LOG_FORMAT"):
+    LOGGING["handlers"]["console"]["formatter"] = "json"
