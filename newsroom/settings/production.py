@@ -14,7 +14,9 @@ if len(SECRET_KEY) < 50:
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-# Behind a TLS-terminating proxy (nginx, a load balancer) that sets this header.
+# Health probes come from inside the stack over plain HTTP; they must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Behind a TLS-terminating proxy (Caddy, nginx, a load balancer) that sets this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
