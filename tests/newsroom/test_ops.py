@@ -88,6 +88,9 @@ def test_other_errors_stay_500():
 def test_postgres_outage_is_a_quick_503_and_recovery_is_immediate():
     """Point the real connection at a closed port, then back at the server."""
     connection = connections["default"]
+    # Start from a fresh pool: earlier tests may leave connections the server has since closed.
+    connection.close()
+    connection.close_pool()
     client = Client(raise_request_exception=False)
     assert client.get("/").status_code == 200
     saved = dict(connection.settings_dict)
