@@ -15,7 +15,7 @@ COPY . .
 # collectstatic needs settings to import; the key is a throwaway used only for this step.
 RUN SECRET_KEY=collectstatic-only-not-a-real-key-0123456789abcdefghijklmnop \
     python manage.py collectstatic --noinput
-RUN useradd --create-home newsroom && mkdir -p /app/var/media && chown -R newsroom /app/var
+RUN useradd --create-home newsroom && mkdir -p /app/var/media /app/var/static && chown -R newsroom /app/var
 USER newsroom
 EXPOSE 8000
 CMD ["gunicorn", "newsroom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.admin.statistics import statistics_view
+from newsroom.ops import health
 
 admin.site.site_header = "新民晚报 编辑系统"
 admin.site.site_title = "编辑系统"
@@ -13,6 +14,8 @@ admin.site.index_title = "内容管理"
 
 urlpatterns = [
     path("admin/statistics/", admin.site.admin_view(statistics_view), name="admin-statistics"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
     path("", include("articles.urls")),
@@ -20,3 +23,5 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler500 = "newsroom.ops.outage.server_error_or_outage"

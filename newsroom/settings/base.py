@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from .environment import database_from_url, env_bool, env_list, env_str
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that reads the database, so it times and logs outages too.
+    "newsroom.ops.logs.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +83,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
             "TIMEOUT": 300,
+            # An unreachable Redis must cost milliseconds, not the default minutes-long wait.
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     }
 else:
@@ -152,11 +157,22 @@ NEWSROOM_PUBLICATION_NAME = "新民晚报"
 NEWSROOM_SITE_NAME = env_str("NEWSROOM_SITE_NAME") or "新民晚报·社区新闻"
 NEWSROOM_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 
+# LOG_FORMAT=json writes one JSON object per line (production's default); plain is for people.
+LOG_FORMAT = env_str("LOG_FORMAT") or "plain"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "newsroom.ops.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # Our request line replaces Django's own 4xx/5xx warnings, which say less.
+        "django.request": {"level": "ERROR"},
+    },
 }
+if LOG_FORMAT not in LOGGING["formatters"]:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r}: use json or plain.")

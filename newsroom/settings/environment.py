@@ -78,7 +78,8 @@ def database_from_url(url: str, *, base_dir: Path) -> dict:
                     "max_size": int(options.get("pool_max", 10)),
                     "timeout": float(options.get("pool_timeout", 1)),
                 },
-                "connect_timeout": int(options.get("connect_timeout", 5)),
+                # Short, so an unreachable server is a quick 503 rather than a tied-up worker.
+                "connect_timeout": int(options.get("connect_timeout", 1)),
             },
         }
     raise ImproperlyConfigured(

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, STORAGES
+from .base import LOGGING, MIDDLEWARE, STORAGES
 from .environment import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -14,7 +14,9 @@ if len(SECRET_KEY) < 50:
     )
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-# Behind a TLS-terminating proxy (nginx, a load balancer) that sets this header.
+# Health probes come from inside the stack over plain HTTP; they must not be redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Behind a TLS-terminating proxy (Caddy, nginx, a load balancer) that sets this header.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -30,3 +32,7 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Log collectors read one JSON object per line; LOG_FORMAT=plain still works for a console.
+if not env_str("LOG_FORMAT"):
+    LOGGING["handlers"]["console"]["formatter"] = "json"

@@ -37,11 +37,37 @@ def test_every_variable_is_documented_in_env_example_and_readme():
 
 def test_compose_has_database_cache_and_web():
     services = compose()["services"]
-    assert set(services) == {"db", "redis", "web"}
+    assert set(services) == {"db", "redis", "web", "proxy"}
     assert services["db"]["image"].startswith("postgres:16")
     assert "healthcheck" in services["db"]
     assert any(v.startswith("pgdata:") for v in services["db"]["volumes"])
     assert any(v.startswith("media:") for v in services["web"]["volumes"])
+
+
+def test_compose_proxy_serves_media_and_static_from_the_web_volumes():
+    services = compose()["services"]
+    web_mounts = dict(v.split(":", 1) for v in services["web"]["volumes"])
+    proxy_mounts = dict(v.split(":")[:2] for v in services["proxy"]["volumes"])
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert "./deploy/Caddyfile" in proxy_mounts
+    for volume, prefix in (("media", "/media/*"), ("static", "/static/*")):
+        assert web_mounts[volume] == services["web"]["environment"][f"{volume.upper()}_ROOT"]
+        served_from = proxy_mounts[volume]
+        assert re.search(
+            rf"handle_path {re.escape(prefix)} {{\s*root \* {served_from}\s", caddyfile
+        )
+    assert "reverse_proxy web:8000" in caddyfile
+
+
+def test_compose_keeps_https_and_checks_health():
+    services = compose()["services"]
+    assert "SECURE_SSL_REDIRECT" not in services["web"]["environment"]
+    for name in ("db", "redis", "web", "proxy"):
+        assert "healthcheck" in services[name], name
+    assert "/readyz" in " ".join(services["web"]["healthcheck"]["test"])
+    assert services["proxy"]["depends_on"]["web"]["condition"] == "service_healthy"
+    assert "127.0.0.1" in services["web"]["environment"]["ALLOWED_HOSTS"]
+    assert "manage.py createsuperuser" in (ROOT / "README.md").read_text()
 
 
 def test_compose_web_environment_matches_settings():

@@ -1,0 +1,1 @@
+"""Operations: the outage page, health checks and structured request logs."""
