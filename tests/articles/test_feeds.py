@@ -59,3 +59,11 @@ def test_district_program_and_reporter_feeds_are_narrowed(client):
 
 def test_feed_of_unknown_district_is_404(client):
     assert client.get("/district/atlantis/feed/").status_code == 404
+
+
+def test_feed_descriptions_carry_summaries_as_text_not_markup(client):
+    make_article(headline="带标签的摘要", summary="<img src=x onerror=alert(1)>老房子<b>修缮</b>")
+    feed = parse(client, "/feed/")
+    (entry,) = [entry for entry in feed.entries if entry.title == "带标签的摘要"]
+    assert "<" not in entry.summary
+    assert "&lt;img src=x" in entry.summary and "老房子" in entry.summary
