@@ -85,7 +85,7 @@ def test_changelist_queries_stay_bounded(client, django_assert_max_num_queries, 
             program=program,
         )
     client.force_login(make_user("editor"))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(17):
         response = client.get(CHANGELIST)
     assert response.status_code == 200
     assert response.text.count(reporters[0].name) >= min(count, 50)
@@ -400,6 +400,6 @@ def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_m
         make_correction(article, f"第{n}条更正。")
         article_record(article=article)
     client.force_login(make_user("editor"))
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "第9条更正。" in page.text
