@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from people.models import Reporter
 
@@ -41,7 +42,9 @@ class ArticleFeed(Feed):
         return item.full_title
 
     def item_description(self, item):
-        return item.summary or item.body_text[:200]
+        # Readers treat an RSS description as HTML: escape the plain text once for HTML here;
+        # the feed generator escapes it again for XML.
+        return escape(item.summary or item.body_text[:200])
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .images import make_renditions
+from .images import make_renditions, reencode_image
 from .models import Photo
 
 
@@ -13,6 +13,9 @@ def photo_save(*, photo: Photo) -> Photo:
         Photo.objects.filter(pk=photo.pk).values_list("image", flat=True).first()
         != photo.image.name
     )
+    if image_changed and photo.image and not photo.image._committed:
+        # A fresh upload: store a re-encoded copy under a generated name, never the original.
+        photo.image = reencode_image(photo.image)
     photo.save()
     if image_changed or not photo.renditions:
         photo.renditions = make_renditions(photo.image.name)

@@ -111,3 +111,11 @@ def test_every_page_advertises_the_atom_feed(client):
     response = client.get("/")
     assert b'type="application/atom+xml"' in response.content
     assert b'href="/feed/atom/"' in response.content
+
+
+def test_feed_descriptions_carry_summaries_as_text_not_markup(client):
+    make_article(headline="带标签的摘要", summary="<img src=x onerror=alert(1)>老房子<b>修缮</b>")
+    feed = parse(client, "/feed/")
+    (entry,) = [entry for entry in feed.entries if entry.title == "带标签的摘要"]
+    assert "<" not in entry.summary
+    assert "&lt;img src=x" in entry.summary and "老房子" in entry.summary
