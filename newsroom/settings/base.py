@@ -143,7 +143,6 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Strict by default: our own scripts and styles only; inline JSON-LD carries a nonce.
 SECURE_CSP = {

@@ -115,7 +115,8 @@ def test_every_page_advertises_the_atom_feed(client):
 
 def test_feed_descriptions_carry_summaries_as_text_not_markup(client):
     make_article(headline="带标签的摘要", summary="<img src=x onerror=alert(1)>老房子<b>修缮</b>")
-    feed = parse(client, "/feed/")
-    (entry,) = [entry for entry in feed.entries if entry.title == "带标签的摘要"]
-    assert "<" not in entry.summary
-    assert "&lt;img src=x" in entry.summary and "老房子" in entry.summary
+    for url in ("/feed/", "/feed/atom/"):
+        feed = parse(client, url)
+        (entry,) = [entry for entry in feed.entries if entry.title == "带标签的摘要"]
+        assert "<" not in entry.summary, url
+        assert "&lt;img src=x" in entry.summary and "老房子" in entry.summary, url
