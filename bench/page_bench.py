@@ -65,7 +65,7 @@ def populate(count: int, *, seed: int = 2022) -> dict:
         Program,
         ProgramInstallment,
     )
-    from articles.search.synthetic import ArticleFaker, vocabulary
+    from bench.synthetic import ArticleFaker, vocabulary
     from people.models import Person, Reporter
 
     rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets

@@ -5,7 +5,7 @@
     python bench/search_bench.py --database-url sqlite:///var/search_bench.sqlite3 --count 10000
 
 Creates the database if needed, migrates it, tops the synthetic articles up to ``--count``
-(``manage.py generate_synthetic_articles``; remove them with ``--delete``), rebuilds the index
+(``bench/synthetic.py``; remove them with ``--delete``), rebuilds the index
 timing it (``--no-rebuild`` skips that), analyses the table, then times each query: the first
 page of ``search_results`` (capped count + top 20, as the search page does) against a sequential
 ``LIKE`` scan with the same ranking. Figures are printed, never asserted.
@@ -80,6 +80,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="timed runs per indexed query")
     parser.add_argument("--like-runs", type=int, default=3, help="timed runs per LIKE query")
     parser.add_argument(
+        "--delete", action="store_true", help="remove the synthetic articles and stop"
+    )
+    parser.add_argument(
         "--no-rebuild", action="store_true", help="time the queries on the index as it is"
     )
     args = parser.parse_args()
@@ -100,9 +103,12 @@ def main() -> int:
     from articles.models import Article
     from articles.search import backend_for, rebuild_index, search_articles, search_results
     from articles.search.expressions import row_condition, row_number
-    from articles.search.synthetic import SLUG_PREFIX, generate_synthetic
+    from bench.synthetic import SLUG_PREFIX, delete_synthetic, generate_synthetic
 
     call_command("migrate", verbosity=0)
+    if args.delete:
+        print(f"Deleted {delete_synthetic()} synthetic rows.")
+        return 0
     backend = backend_for(connection)
     have = Article.objects.filter(slug__startswith=SLUG_PREFIX).count()
     if have < args.count:

@@ -22,7 +22,6 @@ _BINARY_MAGIC = {
 _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK = f"[{CJK_RANGES}]"
 # Chinese punctuation that counts as "Chinese" context for spacing and repair.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·"
 

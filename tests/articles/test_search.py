@@ -24,6 +24,7 @@ from articles.search import (
     snippet,
 )
 from articles.services import article_publish, article_withdraw
+from bench.synthetic import delete_synthetic, generate_synthetic
 from tests.factories import make_text_article
 
 pytestmark = pytest.mark.django_db
@@ -197,11 +198,11 @@ def test_rebuild_command_reindexes_and_reports_progress():
 
 def test_synthetic_articles_are_marked_and_removable():
     real = make_text_article(headline="真实稿件", paragraphs=["虹口区嘉兴路街道社区文化中心"])
-    call_command("generate_synthetic_articles", "--count", "5", stdout=StringIO())
+    assert generate_synthetic(5) == 5
     synthetic = Article.objects.exclude(pk=real.pk)
     assert synthetic.count() == 5
     assert all(a.slug.startswith("synthetic-") for a in synthetic)
-    call_command("generate_synthetic_articles", "--delete", stdout=StringIO())
+    delete_synthetic()
     assert list(Article.objects.all()) == [real]
 
 
