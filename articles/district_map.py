@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import ArticleStatus, District
+from .models import District, published_q
 
 SHAPES_FILE = Path(__file__).resolve().parent / "data" / "district_shapes.json"
 
@@ -50,7 +50,7 @@ def window_start(window: str, *, now=None):
 def district_counts(window: str, *, now=None):
     """Every district with `article_count`, its public articles in the window: one query."""
     now = now or timezone.now()
-    public = Q(articles__status=ArticleStatus.PUBLISHED, articles__published_at__lte=now)
+    public = published_q("articles__", at=now)
     if start := window_start(window, now=now):
         public &= Q(articles__published_at__gte=start)
     return District.objects.annotate(article_count=Count("articles", filter=public))

@@ -3,7 +3,7 @@
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
 
-from .models import Article, District, Program, published_q
+from .models import Article, Program
 
 LATEST_COUNT = 12
 PROGRAM_COUNT = 6
@@ -32,12 +32,6 @@ def programs_with_newest(limit: int = PROGRAM_COUNT) -> list[Program]:
     for program in programs:
         program.newest = newest_articles.get(program.newest_pk)
     return programs
-
-
-def districts_with_counts():
-    """All districts with how many public articles each has."""
-    public = published_q("articles__")
-    return District.objects.annotate(article_count=Count("articles", filter=public))
 
 
 def latest_print_edition() -> list[Article]:

@@ -324,10 +324,8 @@ def test_source_documents_are_read_only_even_for_superusers(client):
     assert source.file_name != "changed.txt"
 
 
-def test_photo_added_inline_gets_renditions(client):
-    article = make_draft()
-    client.force_login(make_user("editor"))
-    data = form_data(client.get(change_url(article)).text)
+def _with_one_photo(data: dict) -> dict:
+    """The change form's data with one new photo in the photos inline."""
     data.update(
         {
             "photos-TOTAL_FORMS": "1",
@@ -336,6 +334,13 @@ def test_photo_added_inline_gets_renditions(client):
             "photos-0-order": "0",
         }
     )
+    return data
+
+
+def test_photo_added_inline_gets_renditions(client):
+    article = make_draft()
+    client.force_login(make_user("editor"))
+    data = _with_one_photo(form_data(client.get(change_url(article)).text))
     response = client.post(change_url(article), data)
     assert response.status_code == 302, response.context["errors"]
     photo = Photo.objects.get(article=article)
@@ -443,15 +448,7 @@ def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_m
 def test_article_with_a_photo_saves_again_and_through_each_button(client, button):
     article = make_draft()
     client.force_login(make_user("editor"))
-    data = form_data(client.get(change_url(article)).text)
-    data.update(
-        {
-            "photos-TOTAL_FORMS": "1",
-            "photos-0-image": image_upload(size=(1200, 800)),
-            "photos-0-caption": "修缮后的老房子",
-            "photos-0-order": "0",
-        }
-    )
+    data = _with_one_photo(form_data(client.get(change_url(article)).text))
     assert client.post(change_url(article), data).status_code == 302
     if button == "_withdraw":
         data = form_data(client.get(change_url(article)).text)
