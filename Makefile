@@ -15,7 +15,7 @@ help:
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make bench  run the benchmarks in bench/"
 	@echo "make eval-ingest  score the loader on ../shared/pages, tests/ingest/data/pages and the seed"
-	@echo "make train-ingest rebuild articles/ingest/block_roles.crfsuite from TRAIN_DIR (../shared/pages)"
+	@echo "make train-ingest rebuild articles/ingest/block_roles.crfsuite from TRAIN_DIR (../shared/pages, our pages, the seed)"
 
 $(STAMP): pyproject.toml requirements.lock scripts/find-python
 	@python=$$(scripts/find-python) || exit 1; \
@@ -70,7 +70,7 @@ eval-ingest: $(STAMP)
 	$(PY) bench/ingest_eval.py $(EVAL_ARGS)
 
 # Rebuilds the block-role model deterministically from a labelled folder.
-TRAIN_DIR ?= ../shared/pages
+TRAIN_DIR ?= ../shared/pages tests/ingest/data/pages ../shared/sources
 train-ingest: $(STAMP)
 	$(PY) bench/train_ingest.py $(TRAIN_DIR)
 

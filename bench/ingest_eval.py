@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from articles.ingest import block_model, decode_source, document_to_dict, parse_document  # noqa: E402
-from articles.ingest.block_labels import labelled_page  # noqa: E402
+from articles.ingest.block_labels import labelled_folder, labelled_page  # noqa: E402
 
 DEFAULT_DIRS = [
     ROOT.parent / "shared" / "pages",
@@ -53,6 +53,8 @@ DEFAULT_DIRS = [
     ROOT / "tests/data",
 ]
 SEED_SOURCES = ROOT / "fixtures" / "sources"
+# Pages every cross-validation fold trains on besides the other folds: our own pages and the seed.
+EXTRA_TRAINING = [ROOT / "tests/ingest/data/pages", ROOT.parent / "shared" / "sources"]
 
 STRUCTURE = [
     "title",
@@ -211,8 +213,16 @@ def score_report(name: str, expected: dict, got: dict) -> Score:
     return score
 
 
-def shipped_parser(text: str, source: str) -> dict:
-    return document_to_dict(parse_document(text, source=source))
+def parser_with(model: Path | None) -> Callable[[str, str], dict]:
+    """The loader's parser with a given block-role model (None: the rules alone)."""
+
+    def parse(text: str, source: str) -> dict:
+        return document_to_dict(parse_document(text, source=source, model=model))
+
+    return parse
+
+
+shipped_parser = parser_with(block_model.MODEL_PATH)
 
 
 def score_pages(pages: list[Page], parse: Callable[[str, str], dict]) -> Score:
@@ -229,18 +239,23 @@ def folds(pages: list[Page], k: int) -> list[list[Page]]:
     return [ordered[i::k] for i in range(k)]
 
 
-def cross_validate(pages: list[Page], k: int) -> dict[str, float]:
-    """Block-role accuracy and article-start P/R/F1, each fold tagged by a model of the others."""
+def cross_validate(pages: list[Page], k: int, extra: list[Path]) -> tuple[dict[str, float], Score]:
+    """Each fold is parsed with a model trained on the other folds (plus the `extra` folders,
+    which are never scored): block-role accuracy, article-start P/R/F1, and the loader's checks."""
     labelled = {p.name: labelled_page(p.text_path, p.expected) for p in pages}
+    always = [page[1:] for folder in extra if folder.is_dir() for page in labelled_folder(folder)]
     split = folds(pages, k)
     right = blocks = true_starts = found = hits = 0
+    score = Score()
     with tempfile.TemporaryDirectory() as tmp:
         for i, held_out in enumerate(split):
             training = [labelled[p.name] for j, fold in enumerate(split) if j != i for p in fold]
-            path = block_model.train(training, Path(tmp) / f"fold{i}.crfsuite")
+            path = block_model.train(training + always, Path(tmp) / f"fold{i}.crfsuite")
+            score.merge(score_pages(held_out, parser_with(path)))
             for page in held_out:
-                page_blocks, gold = labelled[page.name]
-                for want, got in zip(gold, block_model.predict(page_blocks, path), strict=True):
+                page_blocks, rules, gold = labelled[page.name]
+                predicted = block_model.predict(page_blocks, rules, path)
+                for want, got in zip(gold, predicted, strict=True):
                     (want_role, want_start), (got_role, got_start) = (
                         block_model.split_label(want),
                         block_model.split_label(got),
@@ -253,7 +268,7 @@ def cross_validate(pages: list[Page], k: int) -> dict[str, float]:
     precision = hits / found if found else 0.0
     recall = hits / true_starts if true_starts else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {
+    figures = {
         "pages": len(pages),
         "blocks": blocks,
         "role accuracy": right / blocks if blocks else 0.0,
@@ -261,6 +276,7 @@ def cross_validate(pages: list[Page], k: int) -> dict[str, float]:
         "start recall": recall,
         "start F1": f1,
     }
+    return figures, score
 
 
 def render_cv(figures: dict[str, float], k: int) -> str:
@@ -294,6 +310,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="*", type=Path, help="folders of pages with expected reports")
     parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation by page")
     parser.add_argument("--quiet", action="store_true", help="tables only, no failure lines")
+    parser.add_argument(
+        "--train-extra",
+        nargs="*",
+        type=Path,
+        default=EXTRA_TRAINING,
+        metavar="DIR",
+        help="labelled folders every --cv fold also trains on (never scored)",
+    )
+    parser.add_argument(
+        "--rules-only", action="store_true", help="score the rules without the block-role model"
+    )
     args = parser.parse_args(argv)
     pages: list[Page] = []
     for folder in args.dirs or DEFAULT_DIRS:
@@ -307,9 +334,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv is not None and not 2 <= args.cv <= len(pages):
         parser.error(f"--cv needs 2 <= K <= {len(pages)} (the number of pages)")
     if args.cv:
-        print(render_cv(cross_validate(pages, args.cv), args.cv))
+        figures, score = cross_validate(pages, args.cv, args.train_extra)
+        print(render(score, quiet=args.quiet))
+        print()
+        print(render_cv(figures, args.cv))
         return 0
-    print(render(score_pages(pages, shipped_parser), quiet=args.quiet))
+    parse = parser_with(None) if args.rules_only else shipped_parser
+    print(render(score_pages(pages, parse), quiet=args.quiet))
     return 0
 
 

@@ -12,7 +12,10 @@ import re
 from pathlib import Path
 
 from .block_model import label
+from .gazetteer import default_gazetteer
 from .layout import RawBlock, split_blocks
+from .parse import rule_labels
+from .words import register_places
 
 _NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
 
@@ -75,22 +78,27 @@ def labels_from_blocks_file(blocks: list[RawBlock], rows: list[dict], *, source:
     return labels
 
 
-def labelled_page(text_path: Path, report: dict | None = None) -> tuple[list[RawBlock], list[str]]:
-    """A page's blocks and labels: its blocks file, else its report (given, or beside the page)."""
+def labelled_page(
+    text_path: Path, report: dict | None = None
+) -> tuple[list[RawBlock], list[str], list[str]]:
+    """A page's blocks, the rules' labels for them and the true labels: from its blocks file,
+    else from its report (given, or `X.expected.json` beside the page)."""
     stem = text_path.name.removesuffix(".txt")
     blocks = split_blocks(text_path.read_text(encoding="utf-8"))
+    register_places(default_gazetteer())
+    rules = rule_labels(blocks)[1]
     blocks_file = text_path.with_name(f"{stem}.blocks.json")
     if blocks_file.is_file():
         rows = json.loads(blocks_file.read_text(encoding="utf-8"))
-        return blocks, labels_from_blocks_file(blocks, rows, source=str(blocks_file))
+        return blocks, rules, labels_from_blocks_file(blocks, rows, source=str(blocks_file))
     if report is None:
         report_file = text_path.with_name(f"{stem}.expected.json")
         report = json.loads(report_file.read_text(encoding="utf-8"))
-    return blocks, labels_from_report(blocks, report, source=str(text_path))
+    return blocks, rules, labels_from_report(blocks, report, source=str(text_path))
 
 
-def labelled_folder(folder: Path) -> list[tuple[str, list[RawBlock], list[str]]]:
-    """Every labelled page of a folder, sorted by name: (name, blocks, labels)."""
+def labelled_folder(folder: Path) -> list[tuple[str, list[RawBlock], list[str], list[str]]]:
+    """Every labelled page of a folder, sorted by name: (name, blocks, rule labels, labels)."""
     pages = []
     for text_path in sorted(folder.glob("*.txt")):
         stem = text_path.name.removesuffix(".txt")

@@ -28,8 +28,10 @@ MODEL_PATH = Path(__file__).with_name("block_roles.crfsuite")
 ROLES = ("kicker", "headline", "deck", "byline", "paragraph", "continuation", "subhead", "caption")
 # Fixed so that training the same pages twice writes the same model.
 TRAINING_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": 1}
+_SHORT = 40
 _LENGTHS = (4, 10, 20, 40, 80, 160)
 _PUNCTUATION = re.compile(r"[，。、；：？！,.;:?!“”\"（）()—]")
+_DIGIT = re.compile(r"\d")
 _NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
 
@@ -76,7 +78,9 @@ def _char_class(ch: str) -> str:
 def _own_features(block: RawBlock, blank_after: int) -> dict[str, str | float]:
     text = block.light
     compact = text.replace(" ", "")
-    names = _NAMES.findall(compact)
+    # Only a short block can be a credit line; in body text some run always looks like a name.
+    short = len(compact) <= _SHORT
+    names = _NAMES.findall(compact) if short else []
     feats: dict[str, str | float] = {
         "gap": _bucket(block.blank_before, (0, 1, 2)),
         "gap_after": _bucket(blank_after, (0, 1, 2)),
@@ -85,23 +89,24 @@ def _own_features(block: RawBlock, blank_after: int) -> dict[str, str | float]:
         "last": _char_class(compact[-1:]),
         "punct": _bucket(len(_PUNCTUATION.findall(text)), (0, 1, 3, 8)),
         "full_stop": "。" in text,
-        "digits": any(ch.isdigit() for ch in compact),
+        "digits": _DIGIT.search(compact) is not None,
         "spaces": " " in text.strip(),
         "title_like": is_title_like(text),
         "caption_like": is_caption_like(text),
         "kicker_like": is_kicker(text),
-        "credit": parse_credit_line(text, allow_bare=False) is not None,
-        "bare_credit": parse_credit_line(text, allow_bare=True) is not None,
+        "credit": short and parse_credit_line(text, allow_bare=False) is not None,
+        "bare_credit": short and parse_credit_line(text, allow_bare=True) is not None,
         "dateline": dateline_credit(text) is not None,
         "name": looks_like_name(compact, strict=True),
-        "names": sum(looks_like_name(n, strict=True) for n in names) > 0,
+        "names": any(looks_like_name(n, strict=True) for n in names),
         "dash_open": compact.startswith("—"),
     }
     return {k: v if isinstance(v, str) else float(v) for k, v in feats.items()}
 
 
-def page_features(blocks: Sequence[RawBlock]) -> list[dict[str, str | float]]:
-    """One feature dict per block: its own signals, its place, and its neighbours' signals."""
+def page_features(blocks: Sequence[RawBlock], rules: Sequence[str]) -> list[dict[str, str | float]]:
+    """One feature dict per block: its own signals, its place, the label the rules give it
+    (`rules`, one per block), and its neighbours' signals and rule labels."""
     own = []
     for i, block in enumerate(blocks):
         after = blocks[i + 1].blank_before if i + 1 < len(blocks) else ARTICLE_GAP
@@ -112,6 +117,8 @@ def page_features(blocks: Sequence[RawBlock]) -> list[dict[str, str | float]]:
         since_gap = 0 if i == 0 or block.blank_before >= ARTICLE_GAP else since_gap + 1
         feats: dict[str, str | float] = {"bias": 1.0, "since_gap": _bucket(since_gap, (0, 1, 2, 4))}
         feats.update(own[i])
+        feats["rule"] = rules[i]
+        feats["rule_role"] = rules[i][2:]
         if i == 0:
             feats["page_start"] = 1.0
         else:
@@ -124,18 +131,22 @@ def page_features(blocks: Sequence[RawBlock]) -> list[dict[str, str | float]]:
             if 0 <= j < len(blocks):
                 for key in ("len", "last", "title_like", "caption_like", "credit", "gap"):
                     feats[f"{offset}:{key}"] = own[j][key]
+                if abs(offset) == 1:
+                    feats[f"{offset}:rule"] = rules[j]
         if i == len(blocks) - 1:
             feats["page_end"] = 1.0
         features.append(feats)
     return features
 
 
-def train(pages: Iterable[tuple[Sequence[RawBlock], Sequence[str]]], path: Path) -> Path:
-    """Train on (blocks, labels) pairs, in the order given, and write the model to path."""
+def train(
+    pages: Iterable[tuple[Sequence[RawBlock], Sequence[str], Sequence[str]]], path: Path
+) -> Path:
+    """Train on (blocks, rule labels, true labels) triples, in the order given; write to path."""
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     trainer.set_params(TRAINING_PARAMS)
-    for blocks, labels in pages:
-        trainer.append(page_features(blocks), list(labels))
+    for blocks, rules, labels in pages:
+        trainer.append(page_features(blocks, rules), list(labels))
     trainer.train(str(path))
     return path
 
@@ -150,8 +161,8 @@ def load(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
     return tagger
 
 
-def predict(blocks: Sequence[RawBlock], path: Path = MODEL_PATH) -> list[str]:
-    """The label of every block of one page."""
+def predict(blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL_PATH) -> list[str]:
+    """The label of every block of one page, given the labels the rules give them."""
     if not blocks:
         return []
-    return load(path).tag(page_features(blocks))
+    return load(path).tag(page_features(blocks, rules))

@@ -139,10 +139,41 @@ def _should_join(paragraph: str, following: str) -> bool:
     return True
 
 
-def assemble_body(items: list[BodyItem]) -> list[Block]:
-    """Turn body items into paragraphs, subheads and captions in reading order."""
+def item_roles(items: list[BodyItem]) -> list[str]:
+    """The rules' role of every body item: caption, subhead, paragraph (opens one) or
+    continuation (carries the open paragraph on across a column break or a caption)."""
     texts = [item.text for item in items if item.kind == "text"]
     subheads = choose_subheads(texts)
+    roles: list[str] = []
+    paragraph = ""
+    text_index = 0
+    for item in items:
+        if item.kind == "caption":
+            roles.append("caption")
+            if paragraph and ends_sentence(paragraph):
+                paragraph = ""  # the caption follows a finished paragraph
+            continue
+        is_subhead = text_index in subheads
+        text_index += 1
+        if is_subhead:
+            roles.append("subhead")
+            paragraph = ""
+        elif paragraph and _should_join(paragraph, item.text):
+            roles.append("continuation")
+            paragraph = join_fragments(paragraph, item.text)
+        else:
+            roles.append("paragraph")
+            paragraph = item.text
+    return roles
+
+
+def assemble_body(items: list[BodyItem], roles: list[str] | None = None) -> list[Block]:
+    """Turn body items into paragraphs, subheads and captions in reading order.
+
+    `roles` (one per item, as `item_roles` gives them) says which text opens a paragraph and
+    which continues it; without it the rules decide. A caption inside a paragraph that carries
+    on after it is placed after the whole paragraph."""
+    roles = roles if roles is not None else item_roles(items)
     blocks: list[Block] = []
     paragraph = ""
     held: list[Block] = []  # captions that interrupted the open paragraph
@@ -155,22 +186,19 @@ def assemble_body(items: list[BodyItem]) -> list[Block]:
         blocks.extend(held)
         held.clear()
 
-    text_index = 0
-    for item in items:
-        if item.kind == "caption":
+    for i, (item, role) in enumerate(zip(items, roles, strict=True)):
+        if role == "caption":
             caption = Block("caption", repair_body(item.text))
-            if paragraph and not ends_sentence(paragraph):
+            following = next((r for r in roles[i + 1 :] if r != "caption"), None)
+            if paragraph and following == "continuation":
                 held.append(caption)
             else:
                 flush()
                 blocks.append(caption)
-            continue
-        is_subhead = text_index in subheads
-        text_index += 1
-        if is_subhead:
+        elif role == "subhead":
             flush()
             blocks.append(Block("subhead", repair_title(item.text)))
-        elif paragraph and _should_join(paragraph, item.text):
+        elif role == "continuation" and paragraph:
             paragraph = join_fragments(paragraph, item.text)
         else:
             flush()

@@ -87,13 +87,7 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
 def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
-    # Markers printed before a credit: □通讯员 X, ■记者 Y, ●记者 Z.
-    text = text.strip().strip("（）()").strip().lstrip("□■●").strip()
-    photo = False
-    trailer = _TRAILERS.search(text)
-    if trailer and trailer.start() > 0:
-        photo = trailer.group() == "摄"
-        text = text[: trailer.start()].rstrip()
+    text, photo = _bare_credit_text(text)
     if not text or len(text) > 60:
         return None
     role: str | None = None
@@ -116,6 +110,16 @@ def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     if not entries or (not saw_role and not allow_bare) or (not saw_role and len(entries) > 3):
         return None
     return Credit(tuple(entries), photo, wrote)
+
+
+def _bare_credit_text(text: str) -> tuple[str, bool]:
+    """A credit line without brackets, markers (□通讯员 X, ■记者 Y, ●记者 Z) and its trailer
+    (报道, 摄…); and whether the trailer was 摄."""
+    text = text.strip().strip("（）()").strip().lstrip("□■●").strip()
+    trailer = _TRAILERS.search(text)
+    if trailer and trailer.start() > 0:
+        return text[: trailer.start()].rstrip(), trailer.group() == "摄"
+    return text, False
 
 
 def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:
@@ -153,3 +157,31 @@ def caption_credits(caption: str) -> list[str]:
             continue
         break
     return names
+
+
+# A role word closing a token: 半月谈评论员, 本版摄影, 制图, 讲述人 (after any outlet).
+_LOOSE_ROLE = re.compile(
+    rf"^([{_C}A-Za-z《》]{{0,12}}?(?:记者|通讯员|评论员|实习生|编辑|摄影|制图|讲述人|口述|整理|撰文))"
+    rf"([{_C}·]{{2,4}})?$"
+)
+
+
+def lenient_credit(text: str) -> Credit | None:
+    """Read a line the block model calls a byline but `parse_credit_line` refuses: any token
+    ending in a role word is a role, every other token must look like a name."""
+    text, photo = _bare_credit_text(text)
+    if not text or len(text) > 60:
+        return None
+    role: str | None = None
+    entries: list[tuple[str, str | None]] = []
+    for token in _split_names(text):
+        loose = _LOOSE_ROLE.match(token)
+        if loose and (not loose.group(2) or looks_like_name(loose.group(2), strict=False)):
+            role = loose.group(1)
+            if loose.group(2):
+                entries.append((loose.group(2), role))
+        elif looks_like_name(token, strict=False):
+            entries.append((token, role))
+        else:
+            return None
+    return Credit(tuple(entries), photo) if entries else None

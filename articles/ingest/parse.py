@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .body import DANGLING_END, BodyItem, assemble_body
+from .block_model import MODEL_PATH, label, predict, split_label
+from .body import DANGLING_END, BodyItem, assemble_body, item_roles
 from .bylines import (
     DATELINE,
     Credit,
     caption_credits,
     credit_bylines,
     dateline_credit,
+    lenient_credit,
     parse_credit_line,
 )
 from .classify import classify
@@ -28,9 +31,9 @@ from .layout import (
 from .model import BylineEntry, ParsedArticle, ParsedDocument
 from .people import find_people
 from .programs import find_program
-from .repair import CONTINUATION_START, ends_sentence
+from .repair import CONTINUATION_START, ends_sentence, repair_title
 from .text import is_cjk
-from .titles import split_titles
+from .titles import Titles, split_titles
 from .words import register_places, splits_word
 
 MAX_TITLE_LINES = 5
@@ -152,63 +155,137 @@ def _kind(block: RawBlock) -> str:
     return "text"
 
 
-def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
-    """Body blocks tagged text or caption."""
-    items = [(_kind(b), b) for b in draft.own[start:]]
+def _body_items(draft: _Draft, start: int) -> list[tuple[str, list[RawBlock]]]:
+    """Body blocks tagged text or caption; a caption may carry its credit line's block too."""
+    items = [(_kind(b), [b]) for b in draft.own[start:]]
     for section in draft.attached:
         first = _light(section[0])
         if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
-            items.append(("text", section[0]))
-            items += [(_kind(b), b) for b in section[1:]]
+            items.append(("text", [section[0]]))
+            items += [(_kind(b), [b]) for b in section[1:]]
             continue
         rest = section[1:]
-        caption = section[0]
+        caption = [section[0]]
         credit = _is_credit(_light(rest[0]), allow_bare=False) if rest else None
         if credit and credit.photo:
             # `本报记者 X 摄` on its own line under a caption credits that photo.
-            caption = RawBlock(
-                f"{caption.text} {rest[0].text}",
-                caption.first_line,
-                rest[0].last_line,
-                caption.blank_before,
-            )
+            caption.append(rest[0])
             rest = rest[1:]
         items.append(("caption", caption))
-        items += [(_kind(b), b) for b in rest]
+        items += [(_kind(b), [b]) for b in rest]
     return items
 
 
-def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer) -> ParsedArticle:
+@dataclass(slots=True)
+class _Parts:
+    """An article's blocks sorted into title lines, credits and body items with their roles."""
+
+    blocks: list[RawBlock]
+    titles: Titles
+    top_credits: list[Credit] = field(default_factory=list)
+    end_credits: list[Credit] = field(default_factory=list)
+    body: list[BodyItem] = field(default_factory=list)
+    body_roles: list[str] = field(default_factory=list)
+
+
+def _rule_parts(draft: _Draft) -> tuple[_Parts, list[str]]:
+    """The rules' reading of one draft, and the role they give each of its blocks."""
     title_lines, top_credits, start = _title_zone(draft.own)
     titles = split_titles(title_lines)
+    roles = ["kicker"] if titles.kicker else []
+    roles += ["headline"] + ["deck"] * (len(title_lines) - len(roles) - 1) if title_lines else []
+    roles += ["byline"] * (start - len(title_lines))
+    parts = _Parts(draft.blocks(), titles, top_credits)
     items = _body_items(draft, start)
-    text_indexes = [i for i, (kind, _) in enumerate(items) if kind == "text"]
-    bylines: list[BylineEntry] = []
-    photo_credits: list[str] = []
-    for credit in top_credits:
-        bylines += credit_bylines(credit, "under_headline")
-    end_credits: list[Credit] = []
-    body: list[BodyItem] = []
+    last_text = max((i for i, (kind, _) in enumerate(items) if kind == "text"), default=-1)
     seen_body = False
-    for i, (kind, block) in enumerate(items):
-        text = _light(block)
+    placed: list[tuple[str | None, list[RawBlock]]] = []  # byline, or None for a body item
+    for i, (kind, item_blocks) in enumerate(items):
+        text = " ".join(_light(b) for b in item_blocks)
         if kind == "text":
-            credit = _is_credit(text, allow_bare=i == text_indexes[-1])
+            credit = _is_credit(text, allow_bare=i == last_text)
             if credit:
-                position_name = "end" if seen_body else "under_headline"
-                bylines += credit_bylines(credit, position_name)
-                end_credits.append(credit)
+                (parts.end_credits if seen_body else parts.top_credits).append(credit)
+                placed.append(("byline", item_blocks))
                 continue
         seen_body = True  # a caption counts: a credit after it closes a photo story
-        body.append(BodyItem(kind, text))  # type: ignore[arg-type]
+        parts.body.append(BodyItem(kind, text))  # type: ignore[arg-type]
+        placed.append((None, item_blocks))
+    parts.body_roles = item_roles(parts.body)
+    body_roles = iter(parts.body_roles)
+    for role, item_blocks in placed:
+        roles += [role or next(body_roles)] * len(item_blocks)
+    return parts, roles
+
+
+_TITLE_ROLES = frozenset({"kicker", "headline", "deck"})
+
+
+def _labelled_parts(blocks: list[RawBlock], roles: list[str]) -> _Parts:
+    """One article's parts read off the block roles the model gave it."""
+    kicker: list[str] = []
+    heads: list[str] = []
+    decks: list[str] = []
+    parts = _Parts(blocks, Titles())
+    for block, role in zip(blocks, roles, strict=True):
+        text = _light(block)
+        in_titles = not parts.body and not parts.end_credits
+        if role in _TITLE_ROLES and in_titles and not parts.top_credits:
+            {"kicker": kicker, "headline": heads, "deck": decks}[role].append(block.text)
+            continue
+        if role == "caption" and parts.body_roles[-1:] == ["caption"]:
+            credit = _is_credit(text, allow_bare=False)
+            if credit and credit.photo:
+                # `本报记者 X 摄` on its own line under a caption credits that photo.
+                parts.body[-1] = BodyItem("caption", f"{parts.body[-1].text} {text}")
+                continue
+        if role == "byline":
+            credit = parse_credit_line(text, allow_bare=True) or lenient_credit(text)
+            if credit:
+                (parts.top_credits if in_titles else parts.end_credits).append(credit)
+                continue
+            # Not readable as names: a title line under the headline, else body text.
+            if in_titles and heads and not parts.top_credits:
+                decks.append(block.text)
+                continue
+            role = "paragraph"
+        kind = "caption" if role == "caption" else "text"
+        if role in _TITLE_ROLES:
+            role = "paragraph"
+        parts.body.append(BodyItem(kind, text))  # type: ignore[arg-type]
+        parts.body_roles.append(role)
+    if not heads:
+        heads, kicker = (kicker, []) if kicker and not decks else (decks[:1], kicker)
+        decks = decks[1:] if heads and heads == decks[:1] else decks
+    titles = split_titles([*kicker, *heads, *decks]) if heads else Titles()
+    if heads and (kicker or len(heads) + len(decks) > 1):
+        titles = Titles(
+            repair_title(" ".join(kicker)) if kicker else None,
+            repair_title(" ".join(heads)),
+            [repair_title(line) for line in decks],
+        )
+    parts.titles = titles
+    return parts
+
+
+def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer) -> ParsedArticle:
+    titles, top_credits = parts.titles, parts.top_credits
+    bylines: list[BylineEntry] = []
+    for credit in top_credits:
+        bylines += credit_bylines(credit, "under_headline")
+    seen_body = bool(parts.body)
+    for credit in parts.end_credits:
+        bylines += credit_bylines(credit, "end" if seen_body else "under_headline")
+    body = parts.body
     first_text = next((item.text for item in body if item.kind == "text"), "")
     dateline = dateline_credit(first_text)
     if dateline:
         bylines[len(top_credits) :] = (
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
-    blocks = assemble_body(body)
-    credits = [*top_credits, *end_credits, *([dateline] if dateline else [])]
+    blocks = assemble_body(body, parts.body_roles)
+    credits = [*top_credits, *parts.end_credits, *([dateline] if dateline else [])]
+    photo_credits: list[str] = []
     for credit in credits:
         photo_credits += credit.photographers()
     for item in body:
@@ -221,8 +298,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
     # A profile's subheadline (——记…党总支书记何蓉) names its subject with a title.
     people = find_people(texts, exclude)
     paragraphs = "".join(block.text for block in blocks if block.kind == "paragraph")
-    all_blocks = draft.blocks()
-    first_line, last_line = all_blocks[0].first_line, all_blocks[-1].last_line
+    first_line, last_line = parts.blocks[0].first_line, parts.blocks[-1].last_line
     return ParsedArticle(
         position=position,
         kicker=titles.kicker,
@@ -247,10 +323,55 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
     )
 
 
+def _rule_drafts(blocks: list[RawBlock]) -> list[_Draft]:
+    """The rules' articles: sections after wide gaps either open one or attach to the last."""
+    drafts: list[_Draft] = []
+    for section in split_sections(blocks):
+        if drafts and not _starts_article(section, drafts[-1]):
+            drafts[-1].attached.append(section)
+        else:
+            drafts.append(_Draft(section))
+    return drafts
+
+
+def rule_labels(blocks: list[RawBlock]) -> tuple[list[_Parts], list[str]]:
+    """The rules' articles and the label (B-/I-role) they give every block, in page order."""
+    all_parts: list[_Parts] = []
+    by_line: dict[int, str] = {}
+    for draft in _rule_drafts(blocks):
+        parts, roles = _rule_parts(draft)
+        all_parts.append(parts)
+        ordered = draft.blocks()
+        for i, (block, role) in enumerate(zip(ordered, roles, strict=True)):
+            by_line[block.first_line] = label(role, starts_article=i == 0)
+    return all_parts, [by_line[block.first_line] for block in blocks]
+
+
+def _labelled_articles(blocks: list[RawBlock], labels: list[str]) -> list[_Parts]:
+    """Cut the page at every block the model opens an article with, and read each article."""
+    groups: list[tuple[list[RawBlock], list[str]]] = []
+    for block, text in zip(blocks, labels, strict=True):
+        role, starts = split_label(text)
+        if starts or not groups:
+            groups.append(([], []))
+        groups[-1][0].append(block)
+        groups[-1][1].append(role)
+    return [_labelled_parts(group, roles) for group, roles in groups]
+
+
 def parse_document(
-    text: str, *, source: str, sha256: str = "", gazetteer: Gazetteer | None = None
+    text: str,
+    *,
+    source: str,
+    sha256: str = "",
+    gazetteer: Gazetteer | None = None,
+    model: Path | None = MODEL_PATH,
 ) -> ParsedDocument:
-    """Parse one decoded page into its articles; SourceError when none is recognisable."""
+    """Parse one decoded page into its articles; SourceError when none is recognisable.
+
+    The rules read the page first; the block-role model (`model`, None for the rules alone)
+    then weighs their reading with the blocks' own signals and has the last word on where each
+    article starts and what every block is."""
     gazetteer = gazetteer if gazetteer is not None else default_gazetteer()
     register_places(gazetteer)
     blocks = split_blocks(text)
@@ -258,14 +379,11 @@ def parse_document(
         raise SourceError(
             "the page holds no text", source=source, hint="check the OCR output for this page"
         )
-    drafts: list[_Draft] = []
-    for section in split_sections(blocks):
-        if drafts and not _starts_article(section, drafts[-1]):
-            drafts[-1].attached.append(section)
-        else:
-            drafts.append(_Draft(section))
+    parts, labels = rule_labels(blocks)
+    if model is not None:
+        parts = _labelled_articles(blocks, predict(blocks, labels, model))
     lines = text.split("\n")
-    articles = [_build(draft, i, lines, gazetteer) for i, draft in enumerate(drafts)]
+    articles = [_build(p, i, lines, gazetteer) for i, p in enumerate(parts)]
     if not any(article.headline for article in articles):
         raise SourceError(
             "no recognisable article: no block looks like a headline",

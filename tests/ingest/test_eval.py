@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from articles.ingest import decode_source, document_to_dict, parse_document
+from articles.ingest.layout import split_blocks
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).parent / "data" / "pages"
@@ -94,10 +95,39 @@ def test_a_missing_folder_is_said_plainly(capsys, tmp_path):
     assert "no such folder" in capsys.readouterr().err
 
 
-def test_cv_scores_the_block_model_by_page(capsys):
-    assert ingest_eval.main([str(PAGES), "--cv", "3"]) == 0
-    out = capsys.readouterr().out
-    figures = dict(line.rsplit(None, 1) for line in out.splitlines()[1:])
+def test_cv_scores_the_loader_and_the_block_model_by_page(capsys):
+    # Our pages only: every fold trains on the other folds and nothing else.
+    assert ingest_eval.main([str(PAGES), "--cv", "3", "--train-extra"]) == 0
+    tables, model = capsys.readouterr().out.split("block-role model, 3-fold")
+    figures = dict(line.rsplit(None, 1) for line in model.splitlines()[1:])
     assert figures["pages"] == "15"
     assert float(figures["role accuracy"]) > 0.7
     assert float(figures["start F1"]) > 0.8
+    # The loader's checks on held-out pages, scored with each fold's own model.
+    structure = next(line for line in tables.splitlines() if line.startswith("= structure"))
+    passed, total = map(int, structure.split()[2:4])
+    assert total > 100 and passed / total > 0.8
+
+
+def test_cv_never_trains_on_the_page_it_scores(monkeypatch, tmp_path):
+    trained: list[set[int]] = []
+    real_train = ingest_eval.block_model.train
+
+    def train(pages, path):
+        pages = list(pages)
+        trained.append({_fingerprint(blocks) for blocks, *_ in pages})
+        return real_train(pages, path)
+
+    monkeypatch.setattr(ingest_eval.block_model, "train", train)
+    pages = ingest_eval.find_pages(PAGES)
+    ingest_eval.cross_validate(pages, 3, [])
+    assert len(trained) == 3
+    for fold, model_pages in zip(ingest_eval.folds(pages, 3), trained, strict=True):
+        assert len(model_pages) == len(pages) - len(fold)
+        for page in fold:
+            blocks = split_blocks(page.text_path.read_text(encoding="utf-8"))
+            assert _fingerprint(blocks) not in model_pages
+
+
+def _fingerprint(blocks) -> str:
+    return "\n".join(block.text for block in blocks)
