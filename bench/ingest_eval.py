@@ -43,6 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from page_layouts import same_title, training_pages  # noqa: E402
 
 from articles.ingest import block_model, decode_source, document_to_dict, parse_document  # noqa: E402
 from articles.ingest.block_labels import labelled_folder, labelled_page  # noqa: E402
@@ -54,6 +57,7 @@ DEFAULT_DIRS = [
 ]
 SEED_SOURCES = ROOT / "fixtures" / "sources"
 # Pages every cross-validation fold trains on besides the other folds: our own pages and the seed.
+RAW = ROOT.parent / "shared" / "pages" / "raw"
 EXTRA_TRAINING = [ROOT / "tests/ingest/data/pages", ROOT.parent / "shared" / "sources"]
 
 STRUCTURE = [
@@ -239,9 +243,12 @@ def folds(pages: list[Page], k: int) -> list[list[Page]]:
     return [ordered[i::k] for i in range(k)]
 
 
-def cross_validate(pages: list[Page], k: int, extra: list[Path]) -> tuple[dict[str, float], Score]:
+def cross_validate(
+    pages: list[Page], k: int, extra: list[Path], raw: Path | None = None, layouts: int = 0
+) -> tuple[dict[str, float], Score]:
     """Each fold is parsed with a model trained on the other folds (plus the `extra` folders,
-    which are never scored): block-role accuracy, article-start P/R/F1, and the loader's checks."""
+    which are never scored, and `layouts` pages laid out from the `raw` articles that are not on
+    the fold's pages): block-role accuracy, article-start P/R/F1, and the loader's checks."""
     labelled = {p.name: labelled_page(p.text_path, p.expected) for p in pages}
     always = [page[1:] for folder in extra if folder.is_dir() for page in labelled_folder(folder)]
     split = folds(pages, k)
@@ -250,6 +257,11 @@ def cross_validate(pages: list[Page], k: int, extra: list[Path]) -> tuple[dict[s
     with tempfile.TemporaryDirectory() as tmp:
         for i, held_out in enumerate(split):
             training = [labelled[p.name] for j, fold in enumerate(split) if j != i for p in fold]
+            if raw is not None and layouts:
+                held_titles = {
+                    same_title(a["headline"]) for p in held_out for a in p.expected["articles"]
+                }
+                training += training_pages(raw, layouts, leave_out=held_titles)
             path = block_model.train(training + always, Path(tmp) / f"fold{i}.crfsuite")
             score.merge(score_pages(held_out, parser_with(path)))
             for page in held_out:
@@ -319,6 +331,16 @@ def main(argv: list[str] | None = None) -> int:
         help="labelled folders every --cv fold also trains on (never scored)",
     )
     parser.add_argument(
+        "--raw", type=Path, default=RAW, help="tagged articles to lay out as more training pages"
+    )
+    parser.add_argument(
+        "--layouts",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --cv: train each fold on N pages laid out from the raw articles not in it",
+    )
+    parser.add_argument(
         "--rules-only", action="store_true", help="score the rules without the block-role model"
     )
     args = parser.parse_args(argv)
@@ -334,7 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv is not None and not 2 <= args.cv <= len(pages):
         parser.error(f"--cv needs 2 <= K <= {len(pages)} (the number of pages)")
     if args.cv:
-        figures, score = cross_validate(pages, args.cv, args.train_extra)
+        raw = args.raw if args.raw and args.raw.is_dir() else None
+        figures, score = cross_validate(pages, args.cv, args.train_extra, raw, args.layouts)
         print(render(score, quiet=args.quiet))
         print()
         print(render_cv(figures, args.cv))
