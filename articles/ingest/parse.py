@@ -9,6 +9,7 @@ from .bylines import (
     DATELINE,
     Credit,
     caption_credits,
+    closing_credit,
     credit_bylines,
     dateline_credit,
     parse_credit_line,
@@ -157,7 +158,12 @@ def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
     items = [(_kind(b), b) for b in draft.own[start:]]
     for section in draft.attached:
         first = _light(section[0])
-        if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
+        credit = _is_credit(first, allow_bare=False)
+        # `X报记者 Y 摄` after a wide gap with text after it sits under a photo: its caption.
+        # Closing the article, it is the photographer's byline.
+        under_photo = credit and credit.photo_only and section is not draft.attached[-1]
+        under_photo = under_photo or (credit and credit.photo_only and len(section) > 1)
+        if (credit and not under_photo) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", section[0]))
             items += [(_kind(b), b) for b in section[1:]]
             continue
@@ -208,14 +214,19 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body)
-    credits = [*top_credits, *end_credits, *([dateline] if dateline else [])]
+    closing = closing_credit(next((b.text for b in reversed(blocks) if b.kind == "paragraph"), ""))
+    if closing and not end_credits:
+        bylines += credit_bylines(closing, "end")
+    credits = [*top_credits, *end_credits, *(c for c in (dateline, closing) if c)]
     for credit in credits:
         photo_credits += credit.photographers()
     for item in body:
         if item.kind == "caption":
             photo_credits += caption_credits(item.text)
     photo_credits = list(dict.fromkeys(photo_credits))
-    texts = [*titles.lines(), *(block.text for block in blocks)]
+    # A 讲述人 credit's description (…村党总支书记) names places too.
+    described = [credit.description for credit in top_credits if credit.description]
+    texts = [*titles.lines(), *described, *(block.text for block in blocks)]
     districts, subdistricts = find_places(texts, gazetteer)
     exclude = {entry.name for entry in bylines} | set(photo_credits)
     # A profile's subheadline (——记…党总支书记何蓉) names its subject with a title.
@@ -233,7 +244,7 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             blocks=blocks,
             top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
             has_dateline=dateline is not None,
-            photo_bylines_only=bool(credits) and all(c.photo and not c.wrote for c in credits),
+            photo_bylines_only=bool(credits) and all(c.photo_only for c in credits),
         ),
         bylines=bylines,
         blocks=blocks,
