@@ -39,6 +39,9 @@ MAX_TITLE_LINES = 5
 _OPEN_END = "，、；：—“‘《（(,;:"
 # A block after a wide gap that is longer than this is body text, not a caption.
 CAPTION_MAX_CHARS = 150
+# How many text blocks from the top a dateline credit may open: after an editor's note, which
+# a column break may split in two.
+DATELINE_BLOCKS = 3
 
 
 @dataclass(slots=True)
@@ -207,8 +210,9 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
                 continue
         seen_body = True  # a caption counts: a credit after it closes a photo story
         body.append(BodyItem(kind, text))  # type: ignore[arg-type]
-    first_text = next((item.text for item in body if item.kind == "text"), "")
-    dateline = dateline_credit(first_text)
+    # The dateline opens the report, after an editor's note when there is one.
+    openings = [item.text for item in body if item.kind == "text"][:DATELINE_BLOCKS]
+    dateline = next(filter(None, map(dateline_credit, openings)), None)
     if dateline:
         bylines[len(top_credits) :] = (
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]

@@ -332,3 +332,19 @@ def test_several_photographers_in_one_end_credit(parse_one):
     article = parse_one(page("雪后外滩", "昨天清晨，一场小雪过后，外滩披上银装。", "李华、王东/摄"))
     assert article.photo_credits == ["李华", "王东"]
     assert article.type == "photo_news"
+
+
+def test_dateline_after_an_editors_note_split_by_a_column_break_names_bylines(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "【编者按】为记录社区里的新变化，本报推出系列报道，",
+            "今天刊发第一篇。",
+            "江城新闻网1月3日讯(江城在线记者 吴一 马二)社区食堂昨天开张。",
+            PARAS[1],
+        )
+    )
+    assert [(b.name, b.role, b.position) for b in article.bylines] == [
+        ("吴一", "江城在线记者", "under_headline"),
+        ("马二", "江城在线记者", "under_headline"),
+    ]
