@@ -15,7 +15,9 @@ Kinds:
 - marker: a sign printed before a credit (□记者 X); separator: what stands between roles and
   names; trailer: what may close a credit line (… 摄, … 报道);
 - dateline: a credit opening the first paragraph, as a regex with a `credit` group ("bare": the
-  names need no role); closing: a credit in brackets closing the last paragraph of a brief;
+  names need no role); closing: a credit in brackets closing the last paragraph of a brief,
+  which stays in the text; run_on: a credit line printed in the last paragraph's block after its
+  last sentence, taken out of the text;
 - chart: a graphics credit after a caption's photo credit, which names no photographer;
 - shape: how tokens combine (bare names, name/role, several photographers); no regex of its
   own, the example pins the behaviour.
@@ -35,11 +37,12 @@ FormKind = Literal[
     "trailer",
     "dateline",
     "closing",
+    "run_on",
     "chart",
     "shape",
 ]
 # Where an example is read: a credit line, a first or last paragraph, or a caption.
-Where = Literal["line", "dateline", "closing", "caption"]
+Where = Literal["line", "dateline", "closing", "run_on", "caption"]
 
 _C = "\u4e00-\u9fff"
 
@@ -248,6 +251,16 @@ FORMS: tuple[Form, ...] = (
         ("蒋丽", "通讯员"),
         flags="bare",
         where="closing",
+    ),
+    # A credit line run on after the last sentence, in the same block (a line break, a space).
+    _row(
+        "run_on",
+        r"[。！？!?…”」]\s+(?P<credit>[^。！？!?…“”，,；;]{2,40})$",
+        "食堂将继续增加菜品。 本报记者 袁明 通讯员 何平",
+        ("袁明", "本报记者"),
+        ("何平", "通讯员"),
+        flags="bare",
+        where="run_on",
     ),
     # A graphics credit after a caption's photo credit names no photographer.
     _row(

@@ -66,6 +66,8 @@ _DATELINE_ROWS = forms("dateline")
 DATELINE = _grouped(_DATELINE_ROWS, "d")
 _CLOSING_ROWS = forms("closing")
 _CLOSING = _grouped(_CLOSING_ROWS, "c")
+_RUN_ON_ROWS = forms("run_on")
+_RUN_ON = _grouped(_RUN_ON_ROWS, "r")
 _CHART_TAIL = re.compile(_alternation(forms("chart")))
 _CAPTION_CREDIT = re.compile(
     rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
@@ -257,25 +259,40 @@ def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry
     return [BylineEntry(name, role, position) for name, role in credit.entries]
 
 
-def _grouped_credit(pattern: re.Pattern[str], rows: tuple[Form, ...], text: str, *, search: bool):
+def _grouped_credit(
+    pattern: re.Pattern[str], rows: tuple[Form, ...], text: str, *, search: bool
+) -> tuple[Credit, int] | None:
+    """The credit a row of `rows` finds in text, and where that credit starts."""
     match = pattern.search(text) if search else pattern.match(text)
     if not match:
         return None
     key = next(key for key, value in match.groupdict().items() if value is not None)
     row = rows[int(key[1:])]
-    return parse_credit_line(match.group(key), allow_bare="bare" in row.flags)
+    credit = parse_credit_line(match.group(key), allow_bare="bare" in row.flags)
+    return (credit, match.start(key)) if credit else None
 
 
 def dateline_credit(paragraph: str) -> Credit | None:
     """The credit inside a dateline such as `本报讯（记者 张三）` opening a paragraph."""
-    return _grouped_credit(DATELINE, _DATELINE_ROWS, paragraph, search=False)
+    found = _grouped_credit(DATELINE, _DATELINE_ROWS, paragraph, search=False)
+    return found[0] if found else None
 
 
 def closing_credit(paragraph: str) -> Credit | None:
     """The credit in brackets closing a brief's last paragraph: `…开张。（记者 张三）`."""
     if not paragraph.endswith((")", "）")):
         return None
-    return _grouped_credit(_CLOSING, _CLOSING_ROWS, paragraph, search=True)
+    found = _grouped_credit(_CLOSING, _CLOSING_ROWS, paragraph, search=True)
+    return found[0] if found else None
+
+
+def run_on_credit(text: str) -> tuple[str, Credit] | None:
+    """A credit line printed on after the last sentence (`…增加菜品。 本报记者 袁明`): the text
+    before it, and the credit."""
+    if len(text) < 4 or not "\u4e00" <= text[-1] <= "\u9fff":
+        return None
+    found = _grouped_credit(_RUN_ON, _RUN_ON_ROWS, text, search=True)
+    return (text[: found[1]].rstrip(), found[0]) if found else None
 
 
 def caption_credits(caption: str) -> list[str]:

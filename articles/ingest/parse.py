@@ -13,6 +13,7 @@ from .bylines import (
     credit_bylines,
     dateline_credit,
     parse_credit_line,
+    run_on_credit,
 )
 from .classify import classify
 from .entities import find_places
@@ -70,8 +71,9 @@ def _ends_open(draft: _Draft) -> bool:
     body = draft.own[start:] + [block for section in draft.attached for block in section]
     for block in reversed(body):
         text = _light(block)
-        # A credit closes the article, even a photographer's (`… 摄`, caption-like).
-        if _is_credit(text, allow_bare=True):
+        # A credit closes the article, even a photographer's (`… 摄`, caption-like), and
+        # one run on after the last sentence.
+        if _is_credit(text, allow_bare=True) or run_on_credit(text):
             return False
         if is_caption_like(text):
             continue
@@ -208,6 +210,11 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
                 bylines += credit_bylines(credit, position_name)
                 end_credits.append(credit)
                 continue
+            run_on = run_on_credit(text) if i == text_indexes[-1] else None
+            if run_on:
+                text, credit = run_on
+                bylines += credit_bylines(credit, "end")
+                end_credits.append(credit)
         seen_body = True  # a caption counts: a credit after it closes a photo story
         body.append(BodyItem(kind, text))  # type: ignore[arg-type]
     # The dateline opens the report, after an editor's note when there is one.

@@ -12,6 +12,7 @@ from articles.ingest.bylines import (
     closing_credit,
     dateline_credit,
     parse_credit_line,
+    run_on_credit,
 )
 
 
@@ -21,6 +22,7 @@ def _read(form: Form) -> tuple[tuple, tuple]:
         return (), tuple(caption_credits(form.example))
     read = {"line": lambda text: parse_credit_line(text, allow_bare=True)}
     read |= {"dateline": dateline_credit, "closing": closing_credit}
+    read |= {"run_on": lambda text: (run_on_credit(text) or ("", None))[1]}
     credit = read[form.where](form.example)
     assert credit is not None, f"{form.kind} row {form.pattern!r}: {form.example!r} is no credit"
     return credit.entries, tuple(credit.photographers())
@@ -51,7 +53,7 @@ def test_every_separator_row_is_printed_in_its_example(form):
 
 @pytest.mark.parametrize(
     "form",
-    forms("trailer") + forms("dateline") + forms("closing") + forms("chart"),
+    forms("trailer") + forms("dateline") + forms("closing") + forms("run_on") + forms("chart"),
     ids=lambda form: form.example,
 )
 def test_every_pattern_row_matches_its_example(form):

@@ -348,3 +348,15 @@ def test_dateline_after_an_editors_note_split_by_a_column_break_names_bylines(pa
         ("吴一", "江城在线记者", "under_headline"),
         ("马二", "江城在线记者", "under_headline"),
     ]
+
+
+def test_credit_line_run_on_under_the_last_sentence_is_an_end_byline(parse):
+    last = f"{PARAS[1]}\n本报记者 袁明 通讯员 何平"
+    text = page(page("社区食堂开张", PARAS[0], last), page("菜场换新颜", *PARAS), gap=3)
+    first, second = parse(text).articles
+    assert [(b.name, b.role, b.position) for b in first.bylines] == [
+        ("袁明", "本报记者", "end"),
+        ("何平", "通讯员", "end"),
+    ]
+    assert first.blocks[-1].text == PARAS[1]
+    assert second.headline == "菜场换新颜"
