@@ -10,8 +10,9 @@ Kinds:
   a "loose" outlet is only read when the role stands apart from the name;
 - grade: a rank between outlet and role (首席记者, 特约通讯员);
 - role: the credit itself; flags say whether it takes an outlet and grade ("outlet"), credits
-  pictures ("photo") or words ("words"), is followed by a description of the person
-  ("described": 讲述人：…书记 X), or is only read standing apart from a name ("alone");
+  pictures ("photo") or words ("words"), signs an opinion piece ("opinion"), is followed by a
+  description of the person ("described": 讲述人：…书记 X), or is only read standing apart from
+  a name ("alone");
 - marker: a sign printed before a credit (□记者 X); separator: what stands between roles and
   names; trailer: what may close a credit line (… 摄, … 报道);
 - dateline: a credit opening the first paragraph, as a regex with a `credit` group ("bare": the
@@ -128,7 +129,7 @@ FORMS: tuple[Form, ...] = (
     ),
     _row("role", "记者", "记者 王强 李娜", ("王强", "记者"), ("李娜", "记者"), flags="outlet"),
     _row("role", "通讯员", "通讯员 何平", ("何平", "通讯员"), flags="outlet"),
-    _row("role", "评论员", "本报评论员 叶青", ("叶青", "本报评论员"), flags="outlet"),
+    _row("role", "评论员", "本报评论员 叶青", ("叶青", "本报评论员"), flags="outlet opinion"),
     _row("role", "实习生", "本报实习生 蔡悦", ("蔡悦", "本报实习生"), flags="outlet"),
     _row("role", "责任编辑", "责任编辑:邵红", ("邵红", "责任编辑")),
     _row(
@@ -139,7 +140,7 @@ FORMS: tuple[Form, ...] = (
         ("李四", "记者"),
         ("王五", "编辑"),
     ),
-    _row("role", "主笔", "主笔|王五", ("王五", "主笔")),
+    _row("role", "主笔", "主笔|王五", ("王五", "主笔"), flags="opinion"),
     _row("role", "撰稿", "撰稿 丁宁", ("丁宁", "撰稿"), flags="words"),
     _row("role", "文字", "文字:李蔚", ("李蔚", "文字"), flags="words"),
     # 本版摄影 credits the whole page's pictures, not this article's: a byline, no photo credit.

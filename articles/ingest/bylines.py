@@ -254,6 +254,11 @@ def _certain_name(name: str) -> bool:
     return len(words) >= 2 and words[0][1] in ("n", "nz")
 
 
+def is_opinion_role(role: str) -> bool:
+    """True for a role that signs commentary: 主笔, 本报评论员, 江城网评论员 …"""
+    return "opinion" in _role_flags(role)
+
+
 def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:
     """Byline entries for a parsed credit line."""
     return [BylineEntry(name, role, position) for name, role in credit.entries]

@@ -54,9 +54,17 @@ def test_lone_name_under_headline_makes_a_commentary(parse_one):
     assert article.type == "commentary"
 
 
-def test_chief_writer_byline_makes_a_commentary(parse_one):
-    article = parse_one(page("小食堂里的大民生", "主笔|王五", *PARAS))
-    assert article.bylines == [BylineEntry("王五", "主笔", "under_headline")]
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("主笔|王五", "主笔"),
+        ("□江城报评论员 王五", "江城报评论员"),
+        ("半月游评论员 王五", "半月游评论员"),
+    ],
+)
+def test_opinion_signature_under_the_headline_makes_a_commentary(parse_one, line, role):
+    article = parse_one(page("小食堂里的大民生", line, *PARAS))
+    assert article.bylines == [BylineEntry("王五", role, "under_headline")]
     assert article.type == "commentary"
 
 
