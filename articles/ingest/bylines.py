@@ -1,4 +1,8 @@
-"""Bylines: role-and-name lines, lone author names, dateline credits and photo credits."""
+"""Bylines: credit lines, dateline and closing credits, and photo credits.
+
+The forms themselves (outlets, grades, roles, markers, separators, trailers, datelines) are rows
+of `byline_forms.FORMS`; this module compiles them once and walks a line's tokens with them.
+"""
 
 from __future__ import annotations
 
@@ -6,76 +10,149 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .byline_forms import Form, forms
 from .model import BylineEntry, BylinePosition
-from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name
+from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
+from .words import tagged
 
 _C = "\u4e00-\u9fff"
-# Roles as printed: 本报记者, 特约通讯员, 实习生, 主笔, 解放日报记者, 新华社记者, 本报评论员 ...
-# Outlets may carry Latin letters (看看新闻Knews) or be a title in book marks (《城市周刊》).
-ROLE = (
-    rf"(?:(?:本报|新华社|中新社|[{_C}]{{1,6}}?报|[{_C}]{{2,4}}?社|《[^》]{{1,12}}》"
-    rf"|[{_C}]{{2,10}}?(?:融媒体中心|新闻中心|广播电视台|电视台)"
-    rf"|[{_C}]{{1,6}}?(?:新闻|网)[A-Za-z]{{0,8}})?"
-    r"(?:首席|高级|特约|见习|特派)?(?:摄影记者|记者|通讯员|评论员)"
-    r"|本?报?实习生|主笔|撰稿|责任编辑|编辑|摄影|文字|文|图)"
-)
+
+
+def _alternation(rows: tuple[Form, ...]) -> str:
+    return "|".join(f"(?:{row.pattern})" for row in rows)
+
+
+def _grouped(rows: tuple[Form, ...], prefix: str) -> re.Pattern[str]:
+    """One regex trying every row in order, row i's credit captured as group `{prefix}{i}`."""
+    parts = [row.pattern.replace("(?P<credit>", f"(?P<{prefix}{i}>") for i, row in enumerate(rows)]
+    return re.compile("|".join(f"(?:{part})" for part in parts))
+
+
+_ROLES = forms("role")
+
+
+def _role_pattern(*, glued: bool) -> str:
+    """Roles as printed: 本报记者, 特约通讯员, 江城网记者, 《城市周刊》记者, 主笔, 文, 图 …
+    Glued to a name (本报记者张三) only outlets and roles that cannot swallow a name count."""
+    outlets = tuple(row for row in forms("outlet") if not (glued and "loose" in row.flags))
+    roles = tuple(row for row in _ROLES if not (glued and "alone" in row.flags))
+    takes_outlet = tuple(row for row in roles if "outlet" in row.flags)
+    plain = tuple(row for row in roles if "outlet" not in row.flags)
+    return (
+        rf"(?:(?:{_alternation(outlets)})?(?:{_alternation(forms('grade'))})?"
+        rf"(?:{_alternation(takes_outlet)})|{_alternation(plain)})"
+    )
+
+
+ROLE = _role_pattern(glued=False)
 _ROLE_ONLY = re.compile(rf"^{ROLE}$")
 _ROLE_NAME = re.compile(rf"^({ROLE})([{_C}·]{{2,10}})$")
-_SEPARATORS = re.compile(r"[ 、|｜/／:：,，]+")
-_TRAILERS = re.compile(r"(?:报道|摄|整理|采写|发自[^ ]*)$")
-# 本报讯 (记者 X) / 新华社上海11月5日电 (记者 X) opening a first paragraph.
-DATELINE = re.compile(
-    rf"^(?:本报讯|[{_C}\d]{{2,16}}?(?:电|讯))\s*[（(]\s*([^()（）]{{2,40}}?)\s*[)）]"
+# Roles glued between names (记者张三通讯员李四) split the token.
+_GLUED_ROLE = re.compile(f"({_role_pattern(glued=True)})")
+_ROLE_FLAGS = tuple((re.compile(rf"(?:{row.pattern})$"), row.flags) for row in _ROLES)
+_MARKERS = "".join(row.pattern for row in forms("marker"))
+_SEPARATOR_CHARS = "".join(row.pattern for row in forms("separator"))
+_SEPARATOR = rf"[{re.escape(_SEPARATOR_CHARS)}\s]"
+_TOKEN = re.compile(rf"({_SEPARATOR}*)([^{re.escape(_SEPARATOR_CHARS)}\s]+)")
+_TRAILER_ROWS = forms("trailer")
+# A role after a slash right behind a name (王东/摄) is that name's role, not a trailer.
+_TRAILER = re.compile(
+    "(?<![/／])(?:"
+    + "|".join(f"(?P<t{i}>{row.pattern})" for i, row in enumerate(_TRAILER_ROWS))
+    + ")$"
 )
+_DATELINE_ROWS = forms("dateline")
+# A dateline credit opening a paragraph: 本报讯（记者 X）, X电（Y）, X网记者Y M月D日报道：
+DATELINE = _grouped(_DATELINE_ROWS, "d")
+_CLOSING_ROWS = forms("closing")
+_CLOSING = _grouped(_CLOSING_ROWS, "c")
+_RUN_ON_ROWS = forms("run_on")
+_RUN_ON = _grouped(_RUN_ON_ROWS, "r")
+_CHART_TAIL = re.compile(_alternation(forms("chart")))
 _CAPTION_CREDIT = re.compile(
     rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
-_ROLE_PREFIX = re.compile(rf"^{ROLE}")
-# Roles that credit the words (文/摄: wrote and photographed) or the pictures (图/李四).
-_WRITING_ROLES = frozenset({"文", "文字", "撰稿"})
-_PICTURE_ROLES = frozenset({"图", "摄影"})
-
-
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
+_DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
 
 
-def _split_names(text: str) -> list[str]:
-    """Tokens of a credit line, with names the typesetter spaced out (沈 竹) put back together."""
-    tokens = [token for token in _SEPARATORS.split(text) if token]
-    merged: list[str] = []
+@lru_cache(maxsize=256)
+def _role_flags(role: str) -> frozenset[str]:
+    """The flags of the role row a printed role ends in (本报摄影记者 -> 摄影记者's)."""
+    for pattern, flags in _ROLE_FLAGS:
+        if pattern.search(role):
+            return flags
+    return frozenset()
+
+
+def _is_slash(separator: str) -> bool:
+    return "/" in separator or "／" in separator
+
+
+def _split_glued(token: str) -> list[str]:
+    """A token as role and name tokens: 本报记者张三 -> 本报记者, 张三; 记者张三通讯员李四 ->
+    记者, 张三, 通讯员, 李四."""
+    if _ROLE_ONLY.match(token):
+        return [token]
+    whole = _ROLE_NAME.match(token)
+    if whole and "alone" not in _role_flags(whole.group(1)):
+        if looks_like_name(whole.group(2), strict=False):
+            return [whole.group(1), whole.group(2)]
+    return [part for part in _GLUED_ROLE.split(token) if part]
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(separator before, token) pairs, with names the typesetter spaced out (沈 竹) rejoined."""
+    pairs = [
+        (m.group(1) if i == 0 else "", part)
+        for m in _TOKEN.finditer(text)
+        for i, part in enumerate(_split_glued(m.group(2)))
+    ]
+    merged: list[tuple[str, str]] = []
     i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        spaced = token in SURNAMES or token in COMPOUND_SURNAMES
-        # The given name after a lone surname: 沈 竹, 金 旻矣 (but not 王 李娜, two people).
-        given = _GIVEN.match(following) and not _ROLE_ONLY.match(following)
-        if spaced and given and not (len(following) == 2 and following[0] in SURNAMES):
-            merged.append(token + following)
-            i += 2
-            continue
-        merged.append(token)
+    while i < len(pairs):
+        separator, token = pairs[i]
+        if i + 1 < len(pairs):
+            gap, following = pairs[i + 1]
+            spaced = token in SURNAMES or token in COMPOUND_SURNAMES
+            given = _GIVEN.match(following) and not _ROLE_ONLY.match(following)
+            # The given name after a lone surname: 沈 竹, 金 旻矣 (but not 王 李娜, two people).
+            if (
+                spaced
+                and given
+                and gap.isspace()
+                and not (len(following) == 2 and following[0] in SURNAMES)
+            ):
+                merged.append((separator, token + following))
+                i += 2
+                continue
+        merged.append((separator, token))
         i += 1
     return merged
 
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """Names read off a byline line, with whether it credits photographs."""
+    """Names read off a credit, with their roles and which of them are credited for pictures."""
 
     entries: tuple[tuple[str, str | None], ...]
-    photo: bool
+    pictures: tuple[str, ...] = ()
     wrote: bool = False  # a writing role is printed too (文/摄), so not a photo-only credit
+    description: str = ""  # who a 讲述人 is (…村党总支书记): text the entities are found in
+
+    @property
+    def photo(self) -> bool:
+        """True when every name is credited for pictures (`… 摄`)."""
+        return bool(self.pictures) and len(self.pictures) == len(self.entries)
+
+    @property
+    def photo_only(self) -> bool:
+        """True for a photographer's credit alone (`X报记者 Y 摄`), not `文/摄`."""
+        return self.photo and not self.wrote
 
     def photographers(self) -> list[str]:
-        """Names credited for pictures: all of a `… 摄` line, else those under 图 or 摄影."""
-        if self.photo:
-            return [name for name, _ in self.entries]
-        return [name for name, role in self.entries if _is_picture_role(role)]
-
-
-def _is_picture_role(role: str | None) -> bool:
-    return role is not None and (role in _PICTURE_ROLES or role.endswith("摄影记者"))
+        """Names credited for pictures: those before 摄 or under 图, 摄影, 摄影记者."""
+        return list(self.pictures)
 
 
 def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
@@ -87,39 +164,105 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
 def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
-    text, photo = _bare_credit_text(text)
+    text, trailer_flags = _bare_credit_text(text)
     if not text or len(text) > 60:
         return None
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    if _ROLE_ONLY.match(tokens[0][1]) and "described" in _role_flags(tokens[0][1]):
+        return _described(tokens)
+    return _read_tokens(tuple(tokens), trailer_flags, allow_bare)
+
+
+def _described(tokens: list[tuple[str, str]]) -> Credit | None:
+    """`讲述人：…党总支书记 周海`: the role, a description of the person, then the name."""
+    name = tokens[-1][1]
+    description = "".join(token for _sep, token in tokens[1:-1])
+    if len(tokens) < 2 or not _DESCRIPTION.match(description):
+        return None
+    if not looks_like_name(name, strict=False):
+        return None
+    return Credit(((name, tokens[0][1]),), description=description)
+
+
+def _read_tokens(
+    tokens: tuple[tuple[str, str], ...], trailer_flags: frozenset[str], allow_bare: bool
+) -> Credit | None:
+    names: list[str] = []
+    roles: list[str | None] = []
+    pictures: set[int] = set()
     role: str | None = None
-    entries: list[tuple[str, str | None]] = []
-    saw_role = wrote = False
-    for token in _split_names(text):
+    open_from = 0  # the first name a role printed after names (王东/摄) would cover
+    wrote = "words" in trailer_flags
+    saw_role = previous_is_name = False
+    last = len(tokens) - 1
+
+    def add(name: str, name_role: str | None) -> None:
+        if name_role and "photo" in _role_flags(name_role):
+            pictures.add(len(names))
+        names.append(name)
+        roles.append(name_role)
+
+    for i, (separator, token) in enumerate(tokens):
         if _ROLE_ONLY.match(token):
-            role, saw_role = token, True
-            wrote = wrote or token in _WRITING_ROLES
+            flags = _role_flags(token)
+            saw_role, wrote = True, wrote or "words" in flags
+            postfix = previous_is_name and _is_slash(separator)
+            if postfix and (i == last or not _is_slash(tokens[i + 1][0])):
+                for j in range(open_from, len(names)):
+                    roles[j] = roles[j] or token
+                    if "photo" in flags:
+                        pictures.add(j)
+                open_from = len(names)
+            else:
+                role = token
+            previous_is_name = False
             continue
-        glued = _ROLE_NAME.match(token)
-        if glued and looks_like_name(glued.group(2), strict=False):
-            role, saw_role = glued.group(1), True
-            entries.append((glued.group(2), role))
-            continue
-        if looks_like_name(token, strict=not saw_role):
-            entries.append((token, role))
-            continue
+        if looks_like_name(token, strict=False):
+            add(token, role)
+        else:
+            return None
+        previous_is_name = True
+    if not names:
         return None
-    if not entries or (not saw_role and not allow_bare) or (not saw_role and len(entries) > 3):
-        return None
-    return Credit(tuple(entries), photo, wrote)
+    if not saw_role:
+        # Bare names: a line the layout allows them on, and most of them certain names
+        # (a two-part subhead such as 春风 化雨 is not).
+        certain = sum(_certain_name(name) for name in names)
+        if not allow_bare or not certain or 2 * certain < len(names):
+            return None
+    if "photo" in trailer_flags:
+        pictures.update(range(open_from, len(names)))
+    entries = tuple(zip(names, roles, strict=True))
+    return Credit(entries, tuple(names[j] for j in sorted(pictures)), wrote)
 
 
-def _bare_credit_text(text: str) -> tuple[str, bool]:
-    """A credit line without brackets, markers (□通讯员 X, ■记者 Y, ●记者 Z) and its trailer
-    (报道, 摄…); and whether the trailer was 摄."""
-    text = text.strip().strip("（）()").strip().lstrip("□■●").strip()
-    trailer = _TRAILERS.search(text)
+def _certain_name(name: str) -> bool:
+    """A bare name that stands alone: a dictionary name, or a known surname whose first word
+    is a noun running into the given name (金志 in 金志刚), not a time or verb (周末游)."""
+    if looks_like_name(name, strict=True):
+        return True
+    if not surname_length(name) or not looks_like_name(name, strict=False):
+        return False
+    words = tagged(name)
+    return len(words) >= 2 and words[0][1] in ("n", "nz")
+
+
+def is_opinion_role(role: str) -> bool:
+    """True for a role that signs commentary: 主笔, 本报评论员, 江城网评论员 …"""
+    return "opinion" in _role_flags(role)
+
+
+def _bare_credit_text(text: str) -> tuple[str, frozenset[str]]:
+    """A credit line without brackets, markers (□通讯员 X, ■记者 Y) and its trailer (报道, 摄…);
+    and the flags of that trailer's row."""
+    text = text.strip().strip("（）()").strip().lstrip(_MARKERS).strip()
+    trailer = _TRAILER.search(text)
     if trailer and trailer.start() > 0:
-        return text[: trailer.start()].rstrip(), trailer.group() == "摄"
-    return text, False
+        flags = _TRAILER_ROWS[int(trailer.lastgroup[1:])].flags  # type: ignore[index]
+        return text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " "), flags
+    return text, frozenset()
 
 
 def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry]:
@@ -127,17 +270,48 @@ def credit_bylines(credit: Credit, position: BylinePosition) -> list[BylineEntry
     return [BylineEntry(name, role, position) for name, role in credit.entries]
 
 
-def dateline_credit(paragraph: str) -> Credit | None:
-    """The credit inside a dateline such as `本报讯（记者 张三）` opening a paragraph."""
-    match = DATELINE.match(paragraph)
+def _grouped_credit(
+    pattern: re.Pattern[str], rows: tuple[Form, ...], text: str, *, search: bool
+) -> tuple[Credit, int] | None:
+    """The credit a row of `rows` finds in text, and where that credit starts."""
+    match = pattern.search(text) if search else pattern.match(text)
     if not match:
         return None
-    return parse_credit_line(match.group(1), allow_bare=False)
+    key = next(key for key, value in match.groupdict().items() if value is not None)
+    row = rows[int(key[1:])]
+    credit = parse_credit_line(match.group(key), allow_bare="bare" in row.flags)
+    return (credit, match.start(key)) if credit else None
+
+
+def dateline_credit(paragraph: str) -> Credit | None:
+    """The credit inside a dateline such as `本报讯（记者 张三）` opening a paragraph."""
+    found = _grouped_credit(DATELINE, _DATELINE_ROWS, paragraph, search=False)
+    return found[0] if found else None
+
+
+def closing_credit(paragraph: str) -> Credit | None:
+    """The credit in brackets closing a brief's last paragraph: `…开张。（记者 张三）`."""
+    if not paragraph.endswith((")", "）")):
+        return None
+    found = _grouped_credit(_CLOSING, _CLOSING_ROWS, paragraph, search=True)
+    return found[0] if found else None
+
+
+def run_on_credit(text: str) -> tuple[str, Credit] | None:
+    """A credit line printed on after the last sentence (`…增加菜品。 本报记者 袁明`): the text
+    before it, and the credit."""
+    if len(text) < 4 or not "\u4e00" <= text[-1] <= "\u9fff":
+        return None
+    found = _grouped_credit(_RUN_ON, _RUN_ON_ROWS, text, search=True)
+    return (text[: found[1]].rstrip(), found[0]) if found else None
 
 
 def caption_credits(caption: str) -> list[str]:
     """Photographers named at the end of a caption (`… 本报记者 张三 摄`, `摄影/李四`)."""
     caption = caption.strip()
+    # A graphics credit after the photo credit (… 摄 江城图表 制图 X) names no photographer.
+    if "图" in caption[-16:] or "漫画" in caption[-16:]:
+        caption = _CHART_TAIL.sub("", caption)
     # Cheap guard: the credit pattern is only worth running when 摄 closes the caption.
     if "摄" not in caption[-3:] and "摄影" not in caption[-24:]:
         return []
@@ -148,14 +322,12 @@ def caption_credits(caption: str) -> list[str]:
     # Only the tail after the last sentence punctuation can be the credit.
     names_text = re.split(r"[。！？，；：”]", names_text)[-1].strip()
     names: list[str] = []
-    for token in reversed(_split_names(names_text)):
-        bare = _ROLE_PREFIX.sub("", token) if not _ROLE_ONLY.match(token) else ""
-        if bare and looks_like_name(bare, strict=False):
-            names.insert(0, bare)
-            if bare != token:
-                break
-            continue
-        break
+    for _separator, token in reversed(_tokens(names_text)):
+        if _ROLE_ONLY.match(token):
+            break
+        if not looks_like_name(token, strict=False):
+            break
+        names.insert(0, token)
     return names
 
 
@@ -169,12 +341,12 @@ _LOOSE_ROLE = re.compile(
 def lenient_credit(text: str) -> Credit | None:
     """Read a line the block model calls a byline but `parse_credit_line` refuses: any token
     ending in a role word is a role, every other token must look like a name."""
-    text, photo = _bare_credit_text(text)
+    text, trailer_flags = _bare_credit_text(text)
     if not text or len(text) > 60:
         return None
     role: str | None = None
     entries: list[tuple[str, str | None]] = []
-    for token in _split_names(text):
+    for _separator, token in _tokens(text):
         loose = _LOOSE_ROLE.match(token)
         if loose and (not loose.group(2) or looks_like_name(loose.group(2), strict=False)):
             role = loose.group(1)
@@ -184,4 +356,7 @@ def lenient_credit(text: str) -> Credit | None:
             entries.append((token, role))
         else:
             return None
-    return Credit(tuple(entries), photo) if entries else None
+    if not entries:
+        return None
+    pictures = tuple(name for name, _ in entries) if "photo" in trailer_flags else ()
+    return Credit(tuple(entries), pictures)

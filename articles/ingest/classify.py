@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .bylines import is_opinion_role
 from .model import ArticleType, Block, BylineEntry
 
-COMMENTARY_ROLES = frozenset({"主笔", "评论员", "本报评论员", "特约评论员"})
 _FEATURE_KICKER = re.compile(r"特写|人物|手记|纪实|探访|口述|故事")
 _COMMENTARY_KICKER = re.compile(r"评论|时评|社论|快评|锐评|评说")
 FEATURE_MIN_SUBHEADS = 3
@@ -34,7 +34,7 @@ def classify(
     if photo_bylines_only and text_chars < PHOTO_TEXT_MAX_CHARS:
         return "photo_news"
     if top_bylines and not has_dateline:
-        if all(b.role is None or b.role in COMMENTARY_ROLES for b in top_bylines):
+        if all(b.role is None or is_opinion_role(b.role) for b in top_bylines):
             return "commentary"
     if kicker and _COMMENTARY_KICKER.search(kicker):
         return "commentary"

@@ -11,10 +11,12 @@ from .bylines import (
     DATELINE,
     Credit,
     caption_credits,
+    closing_credit,
     credit_bylines,
     dateline_credit,
     lenient_credit,
     parse_credit_line,
+    run_on_credit,
 )
 from .classify import classify
 from .entities import find_places
@@ -41,6 +43,9 @@ MAX_TITLE_LINES = 5
 _OPEN_END = "，、；：—“‘《（(,;:"
 # A block after a wide gap that is longer than this is body text, not a caption.
 CAPTION_MAX_CHARS = 150
+# How many text blocks from the top a dateline credit may open: after an editor's note, which
+# a column break may split in two.
+DATELINE_BLOCKS = 3
 
 
 @dataclass(slots=True)
@@ -69,8 +74,9 @@ def _ends_open(draft: _Draft) -> bool:
     body = draft.own[start:] + [block for section in draft.attached for block in section]
     for block in reversed(body):
         text = _light(block)
-        # A credit closes the article, even a photographer's (`… 摄`, caption-like).
-        if _is_credit(text, allow_bare=True):
+        # A credit closes the article, even a photographer's (`… 摄`, caption-like), and
+        # one run on after the last sentence.
+        if _is_credit(text, allow_bare=True) or run_on_credit(text):
             return False
         if is_caption_like(text):
             continue
@@ -160,7 +166,12 @@ def _body_items(draft: _Draft, start: int) -> list[tuple[str, list[RawBlock]]]:
     items = [(_kind(b), [b]) for b in draft.own[start:]]
     for section in draft.attached:
         first = _light(section[0])
-        if _is_credit(first, allow_bare=False) or compact_len(first) > CAPTION_MAX_CHARS:
+        credit = _is_credit(first, allow_bare=False)
+        # `X报记者 Y 摄` after a wide gap with text after it sits under a photo: its caption.
+        # Closing the article, it is the photographer's byline.
+        under_photo = credit and credit.photo_only and section is not draft.attached[-1]
+        under_photo = under_photo or (credit and credit.photo_only and len(section) > 1)
+        if (credit and not under_photo) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", [section[0]]))
             items += [(_kind(b), [b]) for b in section[1:]]
             continue
@@ -208,6 +219,10 @@ def _rule_parts(draft: _Draft) -> tuple[_Parts, list[str]]:
                 (parts.end_credits if seen_body else parts.top_credits).append(credit)
                 placed.append(("byline", item_blocks))
                 continue
+            run_on = run_on_credit(text) if i == last_text else None
+            if run_on:
+                text, credit = run_on
+                parts.end_credits.append(credit)
         seen_body = True  # a caption counts: a credit after it closes a photo story
         parts.body.append(BodyItem(kind, text))  # type: ignore[arg-type]
         placed.append((None, item_blocks))
@@ -254,6 +269,12 @@ def _labelled_parts(blocks: list[RawBlock], roles: list[str]) -> _Parts:
             role = "paragraph"
         parts.body.append(BodyItem(kind, text))  # type: ignore[arg-type]
         parts.body_roles.append(role)
+    texts = [i for i, item in enumerate(parts.body) if item.kind == "text"]
+    if texts and not parts.end_credits:
+        run_on = run_on_credit(parts.body[texts[-1]].text)
+        if run_on:
+            parts.body[texts[-1]] = BodyItem("text", run_on[0])
+            parts.end_credits.append(run_on[1])
     if not heads:
         heads, kicker = (kicker, []) if kicker and not decks else (decks[:1], kicker)
         decks = decks[1:] if heads and heads == decks[:1] else decks
@@ -277,14 +298,18 @@ def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer)
     for credit in parts.end_credits:
         bylines += credit_bylines(credit, "end" if seen_body else "under_headline")
     body = parts.body
-    first_text = next((item.text for item in body if item.kind == "text"), "")
-    dateline = dateline_credit(first_text)
+    # The dateline opens the report, after an editor's note when there is one.
+    openings = [item.text for item in body if item.kind == "text"][:DATELINE_BLOCKS]
+    dateline = next(filter(None, map(dateline_credit, openings)), None)
     if dateline:
         bylines[len(top_credits) :] = (
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body, parts.body_roles)
-    credits = [*top_credits, *parts.end_credits, *([dateline] if dateline else [])]
+    closing = closing_credit(next((b.text for b in reversed(blocks) if b.kind == "paragraph"), ""))
+    if closing and not parts.end_credits:
+        bylines += credit_bylines(closing, "end")
+    credits = [*top_credits, *parts.end_credits, *(c for c in (dateline, closing) if c)]
     photo_credits: list[str] = []
     for credit in credits:
         photo_credits += credit.photographers()
@@ -292,7 +317,9 @@ def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer)
         if item.kind == "caption":
             photo_credits += caption_credits(item.text)
     photo_credits = list(dict.fromkeys(photo_credits))
-    texts = [*titles.lines(), *(block.text for block in blocks)]
+    # A 讲述人 credit's description (…村党总支书记) names places too.
+    described = [credit.description for credit in top_credits if credit.description]
+    texts = [*titles.lines(), *described, *(block.text for block in blocks)]
     districts, subdistricts = find_places(texts, gazetteer)
     exclude = {entry.name for entry in bylines} | set(photo_credits)
     # A profile's subheadline (——记…党总支书记何蓉) names its subject with a title.
@@ -309,7 +336,7 @@ def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer)
             blocks=blocks,
             top_bylines=[b for c in top_credits for b in credit_bylines(c, "under_headline")],
             has_dateline=dateline is not None,
-            photo_bylines_only=bool(credits) and all(c.photo and not c.wrote for c in credits),
+            photo_bylines_only=bool(credits) and all(c.photo_only for c in credits),
         ),
         bylines=bylines,
         blocks=blocks,

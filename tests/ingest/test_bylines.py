@@ -54,9 +54,17 @@ def test_lone_name_under_headline_makes_a_commentary(parse_one):
     assert article.type == "commentary"
 
 
-def test_chief_writer_byline_makes_a_commentary(parse_one):
-    article = parse_one(page("小食堂里的大民生", "主笔|王五", *PARAS))
-    assert article.bylines == [BylineEntry("王五", "主笔", "under_headline")]
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("主笔|王五", "主笔"),
+        ("□江城报评论员 王五", "江城报评论员"),
+        ("半月游评论员 王五", "半月游评论员"),
+    ],
+)
+def test_opinion_signature_under_the_headline_makes_a_commentary(parse_one, line, role):
+    article = parse_one(page("小食堂里的大民生", line, *PARAS))
+    assert article.bylines == [BylineEntry("王五", role, "under_headline")]
     assert article.type == "commentary"
 
 
@@ -196,12 +204,16 @@ def test_picture_role_in_a_words_and_pictures_credit_is_a_photo_credit(parse_one
         ("东城新闻Dnews记者 孙七", [("孙七", "东城新闻Dnews记者")]),
         ("东城新闻高级记者 周八 通讯员 吴九", [("周八", "东城新闻高级记者"), ("吴九", "通讯员")]),
         ("江城网记者 郑十", [("郑十", "江城网记者")]),
+        ("半月游评论员 张建", [("张建", "半月游评论员")]),
+        ("记者 张伟 | 通讯员 李娜", [("张伟", "记者"), ("李娜", "通讯员")]),
+        ("记者｜张伟 通讯员｜李娜", [("张伟", "记者"), ("李娜", "通讯员")]),
     ],
 )
 def test_byline_markers_outlets_and_grades_are_read_as_printed(parse_one, line, expected):
     article = parse_one(page("社区食堂开张", line, *PARAS))
     assert [(b.name, b.role) for b in article.bylines] == expected
     assert all(b.position == "under_headline" for b in article.bylines)
+    assert article.subheadline == []
 
 
 def test_editor_on_an_end_credit_line_is_a_byline_with_its_own_role(parse_one):
@@ -212,3 +224,147 @@ def test_editor_on_an_end_credit_line_is_a_byline_with_its_own_role(parse_one):
         ("王五", "编辑"),
     ]
     assert all(b.position == "end" for b in article.bylines)
+
+
+def test_many_bare_names_closing_an_article_are_bylines_and_end_it(parse):
+    names = "王海 刘一 陈浩 李想 张帆 赵蕾 孙宁 周洁"
+    text = page(page("社区食堂开张", *PARAS, names), page("菜场换新颜", *PARAS), gap=3)
+    first, second = parse(text).articles
+    assert [(b.name, b.role, b.position) for b in first.bylines] == [
+        (name, None, "end") for name in names.split()
+    ]
+    assert second.headline == "菜场换新颜"
+
+
+def test_bare_names_with_a_surname_outside_the_list_are_bylines_beside_a_known_one(parse_one):
+    article = parse_one(page("社区食堂开张", *PARAS, "咸亮 茅文隽"))
+    assert [b.name for b in article.bylines] == ["咸亮", "茅文隽"]
+    assert article.blocks[-1].text == PARAS[1]
+
+
+def test_lone_name_opening_with_a_dictionary_word_is_an_author_under_the_headline(parse_one):
+    article = parse_one(page("社区食堂开张", "金志明", *PARAS))
+    assert article.bylines == [BylineEntry("金志明", None, "under_headline")]
+    assert article.subheadline == []
+
+
+def test_narrator_line_is_a_byline_whose_description_names_places(parse_one):
+    article = parse_one(
+        page("水塘村变了样", "讲述人:虹口区嘉兴路街道水塘村党总支书记 周海", *PARAS)
+    )
+    assert article.bylines == [BylineEntry("周海", "讲述人", "under_headline")]
+    assert article.districts == ["虹口区"]
+    assert article.subdistricts == ["嘉兴路街道"]
+    assert article.people == []
+
+
+def test_page_photography_and_chart_credits_under_the_headline_are_bylines(parse_one):
+    article = parse_one(
+        page("老弄堂的故事", "文/陈思 孙立", "本版摄影/杨 眉", "制图/黄 欣", *PARAS)
+    )
+    assert [(b.name, b.role) for b in article.bylines] == [
+        ("陈思", "文"),
+        ("孙立", "文"),
+        ("杨眉", "本版摄影"),
+        ("黄欣", "制图"),
+    ]
+    assert article.photo_credits == []
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+
+
+def test_name_before_its_role_credits_words_and_pictures(parse_one):
+    article = parse_one(page("弄堂里的修鞋摊", *PARAS, "李明/文 王东/摄"))
+    assert [(b.name, b.role) for b in article.bylines] == [("李明", "文"), ("王东", "摄")]
+    assert article.photo_credits == ["王东"]
+    assert article.type == "news"
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "江城网记者张力、通讯员陆雪2月4日报道:社区食堂开张。",
+            [("张力", "江城网记者"), ("陆雪", "通讯员")],
+        ),
+        ("江南社上海3月29日电 (郁林 郑莹)社区食堂开张。", [("郁林", None), ("郑莹", None)]),
+        (
+            "江城在线-西湖频道1月3日讯(江城在线记者 吴一 马二)社区食堂开张。",
+            [("吴一", "江城在线记者"), ("马二", "江城在线记者")],
+        ),
+    ],
+)
+def test_dateline_forms_name_bylines_and_stay_in_the_text(parse_one, opening, expected):
+    article = parse_one(page("社区食堂开张", opening, PARAS[1]))
+    assert [(b.name, b.role) for b in article.bylines] == expected
+    assert all(b.position == "under_headline" for b in article.bylines)
+    assert article.blocks[0].text.endswith("社区食堂开张。")
+    assert len(article.blocks[0].text) > len("社区食堂开张。")
+
+
+def test_bracketed_credit_closing_a_brief_is_an_end_byline(parse_one):
+    article = parse_one(
+        page("社区食堂开张", PARAS[0], "食堂将继续增加菜品。(记者 吴倩 通讯员 蒋丽)")
+    )
+    assert [(b.name, b.role, b.position) for b in article.bylines] == [
+        ("吴倩", "记者", "end"),
+        ("蒋丽", "通讯员", "end"),
+    ]
+    assert article.blocks[-1].text == "食堂将继续增加菜品。（记者吴倩通讯员蒋丽）"
+
+
+def test_credit_only_caption_under_a_photo_is_a_photo_credit_not_a_byline(parse_one):
+    text = page(
+        page("社区食堂开张", PARAS[0], "本报记者 袁明"),
+        page("江城日报记者 周岚 摄", PARAS[1]),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert article.bylines == [BylineEntry("袁明", "本报记者", "end")]
+    assert article.photo_credits == ["周岚"]
+    assert [b.kind for b in article.blocks] == ["paragraph", "caption", "paragraph"]
+
+
+def test_chart_credit_after_a_caption_photo_credit_names_no_photographer(parse_one):
+    text = page(
+        page("沙洲两地人", "本报记者 范明", PARAS[0]),
+        page("■ 大桥通车后两地往来更快捷 郁兵 摄 江城图表 制图 戴嘉", PARAS[1]),
+        gap=3,
+    )
+    article = parse_one(text)
+    assert article.photo_credits == ["郁兵"]
+    assert [b.kind for b in article.blocks] == ["paragraph", "caption", "paragraph"]
+    assert "戴嘉" not in {b.name for b in article.bylines} | {p.name for p in article.people}
+
+
+def test_several_photographers_in_one_end_credit(parse_one):
+    article = parse_one(page("雪后外滩", "昨天清晨，一场小雪过后，外滩披上银装。", "李华、王东/摄"))
+    assert article.photo_credits == ["李华", "王东"]
+    assert article.type == "photo_news"
+
+
+def test_dateline_after_an_editors_note_split_by_a_column_break_names_bylines(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "【编者按】为记录社区里的新变化，本报推出系列报道，",
+            "今天刊发第一篇。",
+            "江城新闻网1月3日讯(江城在线记者 吴一 马二)社区食堂昨天开张。",
+            PARAS[1],
+        )
+    )
+    assert [(b.name, b.role, b.position) for b in article.bylines] == [
+        ("吴一", "江城在线记者", "under_headline"),
+        ("马二", "江城在线记者", "under_headline"),
+    ]
+
+
+def test_credit_line_run_on_under_the_last_sentence_is_an_end_byline(parse):
+    last = f"{PARAS[1]}\n本报记者 袁明 通讯员 何平"
+    text = page(page("社区食堂开张", PARAS[0], last), page("菜场换新颜", *PARAS), gap=3)
+    first, second = parse(text).articles
+    assert [(b.name, b.role, b.position) for b in first.bylines] == [
+        ("袁明", "本报记者", "end"),
+        ("何平", "通讯员", "end"),
+    ]
+    assert first.blocks[-1].text == PARAS[1]
+    assert second.headline == "菜场换新颜"
