@@ -15,6 +15,8 @@ SURNAMES = frozenset(
     "蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖"
     "巩明佘池查麻苑迟邝封钮浦胥诸惠储乐郁竺奚茅印杭戎鞠楼糜"
+    # Rarer ones that still name people in local news.
+    "蔺郜闻揭禹郦逯訾阙沃蔚夔厍晁阚巢蒯荆桓晋楚鄢钦汝弘匡习"
 )
 COMPOUND_SURNAMES = frozenset(
     [
@@ -43,6 +45,15 @@ COMPOUND_SURNAMES = frozenset(
 AMBIGUOUS_SURNAMES = frozenset(
     "和向于万时常全应单成明乐安文关司师党商路游解车项连麦查麻印仇沙荣冷席卫米宗边封从同"
 )
+# Characters of transliterated foreign and minority names (约翰·史密斯, 买买提·吐尔逊).
+TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达黛戴丹道德迪蒂丁东杜多厄恩法菲斐费芬"
+    "丰夫芙福弗盖甘冈高戈格根古哈海汉豪赫亨洪华惠霍基吉加贾杰金卡凯坎康考科克肯库夸奎拉莱赖兰"
+    "朗劳勒雷蕾里利莉丽连列林琳隆卢鲁路露伦罗洛马玛迈麦曼梅门蒙米密明姆默莫穆纳娜奈南内尼妮涅"
+    "努诺欧帕派潘佩彭皮珀普奇齐琪乔琼丘萨塞瑟森沙莎尚什舍施史斯丝松苏索塔泰坦汤唐特提图托瓦娃"
+    "万威韦维薇温沃乌伍西希茜谢辛休修雅亚娅扬耶伊依尤于约泽扎詹祖佐尔兹茨顿逊翰买吐热合江力汗"
+    "夏买木罕赛尕措旦卓玛次仁桑卜可"
+)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _DOTTED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,10}$")
 # Honorifics and kinship forms that name nobody in particular (王女士, 老黄, 小李).
@@ -68,7 +79,7 @@ def looks_like_name(text: str, *, strict: bool) -> bool:
     surname = surname_length(text)
     if not surname or not 1 <= len(text) - surname <= 2:
         return strict is False and len(text) in (2, 3)
-    if text[surname:].startswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿":
+    if text[surname:].startswith(HONORIFIC_SUFFIXES) or text[0] in "老小阿" or "某" in text:
         return False
     if strict:
         # The dictionary knows many real names (tagged nr); a surname that opens another

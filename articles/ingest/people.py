@@ -1,72 +1,105 @@
-"""People named in an article, with the title printed right before their name."""
+"""People named in an article, with the title printed next to their name."""
 
 from __future__ import annotations
 
 import re
 
 from .model import Mention
-from .names import AMBIGUOUS_SURNAMES, HONORIFIC_SUFFIXES, looks_like_name, surname_length
+from .names import (
+    AMBIGUOUS_SURNAMES,
+    COMPOUND_SURNAMES,
+    HONORIFIC_SUFFIXES,
+    TRANSLITERATION,
+    looks_like_name,
+    surname_length,
+)
+from .person_titles import (
+    AFTER_NAME,
+    POST_RANK,
+    SUFFIX_HEAD,
+    TITLE_HEAD,
+    is_status,
+    modifier_before,
+    suffix_title_at,
+    title_before,
+    word_pattern,
+)
 from .text import is_cjk
 from .words import tagged, tokens
 
-# The last word of a printed title; the title phrase runs back from here.
-_HEADS = (
-    r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|园长|馆长|所长|站长|处长|科长|队长|组长|社长"
-    r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|主管|负责人|创始人|合伙人|教授"
-    r"|研究员|工程师|医生|医师|护士长|律师|民警|警官|法官|检察官|志愿者|专家|导演|设计师|主理人"
-    r"|传承人|团长|班长|老师|教师|讲师|院士|干部|社工|网格员|调解员|指导员|辅导员|作家|画家"
-    r"|教练|居民|村民|市民|业主|摊主|店主|老板|讲解员|管理员|快递员|外卖员|工人|发起人|党员|工作人员|常委"
-    r"|(?:人大|党|居民|职工|学生|家长|业主|村民)代表)"
-)
-_TITLE_HEAD = re.compile(_HEADS + r"(?=[\u4e00-\u9fff])")
-# One holder of two posts: 区委副书记、区长张三. The first must be a post, not a group
-# of people (居民、志愿者、居委会主任张三 lists three parties).
-_POSTS = (
-    r"(?:书记|部长|主任|局长|区长|镇长|市长|院长|校长|馆长|所长|站长|处长|科长|队长|组长|社长"
-    r"|会长|理事长|董事长|总经理|经理|总裁|总监|主席|秘书长|委员|负责人|创始人|发起人|主理人|团长"
-    r"|院士|教授|人大代表|党代表|常委)"
-)
-_POST_BEFORE_MARK = re.compile(_POSTS + "、$")
-_GROUP_WORD = re.compile(_HEADS + "$")
 _SPEECH = re.compile(r"(?:说|表示|介绍|告诉|坦言|认为|指出|透露|回忆|感慨|解释|强调|提到|称)")
 # Characters that cannot be the last character of a given name in running text.
 _AFTER_NAME = frozenset(
-    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们"
+    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
 )
-# Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
-# prepositions, conjunctions, particles, time words, punctuation).
-_STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
-# Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
-_STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
-# A count before a title (一家企业负责人, 两位社区民警) is not part of it.
-_COUNT = re.compile(r"^[一二两三几数多每]+[位名家个户]$")
-_STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
-# Verbs the dictionary tags as such that still belong to a title (退休教师).
-_TITLE_VERBS = frozenset({"退休", "离休"})
-_TITLE_MAX = 25
-# Government bodies name two fields joined by 和 (发展和改革委员会, 文化和旅游局).
-_JOINED_FIELDS = frozenset("和与及")
-_BODY_SUFFIX = ("委员会", "局", "厅", "委", "部", "署", "办", "院", "所", "中心", "系", "会")
-_PEOPLE_NOUNS = frozenset({"居民", "村民", "市民", "群众", "学生", "家长", "老人", "职工", "游客"})
-
-
-# A transliterated foreign name: 约翰·史密斯. Its last part runs up to a verb or particle.
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+")
-
-
-_DOTTED_BEFORE = re.compile(
-    r"(?:^|(?<=[^\u4e00-\u9fff·]))([\u4e00-\u9fff]{1,6}(?:·[\u4e00-\u9fff]{1,8})+)$"
+# After a two-character name, an aspect particle makes the next character a verb (张三忙着).
+_ASPECT = frozenset("着了过")
+_PAUSE = frozenset("，,。、；;：:！!？?”」）)")
+# Words before a name that say who the person is without a title: an age (62岁的) or a
+# relationship (奶奶, 她的丈夫, 邻居).
+_AGE = re.compile(r"[0-9０-９一二三四五六七八九十百]{1,3}多?岁(?:的|老人)?")
+_KIN = word_pattern(
+    "奶奶 爷爷 外婆 外公 姥姥 姥爷 丈夫 妻子 老伴 爱人 儿子 女儿 儿媳 女婿 孙子 孙女 外孙 父亲 母亲"
+    " 爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 邻居 同事 好友 战友",
+    after="(?=[\u4e00-\u9fff])",
 )
+# A name that opens a clause and is then described: 张三是社区党支部书记 / 张三，居委会主任，
+_DESCRIBED = re.compile(r"(?<![\u4e00-\u9fff“「《])([\u4e00-\u9fff]{2,4})(是|[，,])")
+_DESCRIPTION = re.compile(
+    r"(?:一名|一位|一个|位|名)?([\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;！!？?])"
+)
+# A title in quotes right before a name: “老书记”张三.
+_QUOTED_TITLE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,8})[”\"](?=[\u4e00-\u9fff])")
+_DOT = "·"
+_DOTS = re.compile("(?<=[\u4e00-\u9fff])·(?=[\u4e00-\u9fff])")
+
+
+def _translit_run(text: str, start: int, step: int) -> int:
+    """Where a run of transliteration characters from start (step 1 or -1) stops."""
+    at = start
+    while 0 <= at < len(text) and text[at] in TRANSLITERATION:
+        at += step
+    return at
 
 
 def _dotted_name_at(text: str, start: int) -> str | None:
-    match = _DOTTED.match(text, start)
-    if not match:
+    """A transliterated name starting at start (约翰·史密斯), up to its last foreign character."""
+    end = _translit_run(text, start, 1)
+    if end == start or end - start > 6 or not text.startswith(_DOT, end):
         return None
-    cut = match.start() + match.group().rfind("·") + 2
-    while cut < match.end() and text[cut] not in _AFTER_NAME and not _SPEECH.match(text, cut):
-        cut += 1
-    return text[start:cut]
+    while text.startswith(_DOT, end):
+        after = _translit_run(text, end + 1, 1)
+        if after == end + 1:
+            return None
+        end = after
+    return text[start:end]
+
+
+def _dotted_name_before(text: str, end: int) -> str | None:
+    """A transliterated name ending at end (…约翰·史密斯说), or None."""
+    start = _translit_run(text, end - 1, -1) + 1
+    if start == end or start == 0 or text[start - 1] != _DOT:
+        return None
+    while start > 0 and text[start - 1] == _DOT:
+        before = _translit_run(text, start - 2, -1) + 1
+        if before == start - 1:
+            return None
+        start = before
+    if start > 0 and (is_cjk(text[start - 1]) and text[start - 1] in TRANSLITERATION):
+        return None
+    return text[start:end]
+
+
+def _given_length(text: str, start: int, given: int) -> int:
+    """One or two characters of given name after the surname at start."""
+    third = text[given + 1 : given + 2]
+    if not third or not is_cjk(third) or third in _AFTER_NAME:
+        return 1
+    if text[given + 2 : given + 3] in _ASPECT and tagged(third)[0][1].startswith("v"):
+        return 1  # 张三忙着搬家
+    # The third character belongs to the name unless a word (表示, 总结) starts there.
+    starts = {s for _w, s, e in tokens(text[start : start + 6]) if e - s >= 2}
+    return 1 if (given + 1 - start) in starts else 2
 
 
 def name_at(text: str, start: int) -> str | None:
@@ -81,163 +114,204 @@ def name_at(text: str, start: int) -> str | None:
     if len(words[0][0]) > surname and not words[0][1].startswith("nr"):
         return None  # 教授解读, 居民全过程: the "surname" opens an ordinary word
     given = start + surname
-    if given >= len(text) or not is_cjk(text[given]) or text[given] in _AFTER_NAME:
+    if given >= len(text) or not is_cjk(text[given]):
         return None
-    if text.startswith(HONORIFIC_SUFFIXES, given):
+    if text[given] in _AFTER_NAME:
+        # 张得志表示: a function character can open a given name that a pause or verb ends.
+        end = given + 2
+        if text[given + 1 : end] in _AFTER_NAME or not (
+            end >= len(text) or text[end] in _PAUSE or _SPEECH.match(text, end)
+        ):
+            return None
+        name = text[start:end]
+    elif text.startswith(HONORIFIC_SUFFIXES, given):
         return None  # 王女士, 周阿婆
-    third = text[given + 1 : given + 2]
-    # The third character belongs to the name unless a word (表示, 总结) starts there.
-    starts = {s for _w, s, e in tokens(text[start : start + 6]) if e - s >= 2}
-    if not third or not is_cjk(third) or third in _AFTER_NAME or (given + 1 - start) in starts:
-        name = text[start : given + 1]
     else:
-        name = text[start : given + 2]
-    if text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
+        name = text[start : given + _given_length(text, start, given)]
+    if text.startswith(_DOT, start + len(name)):
+        return None  # a dotted run that is no foreign name (栏目名·…)
+    # 张三阿姨 is a full name with an honorific; 张阿姨 and 小张阿姨 are not.
+    if len(name) - surname < 2 and text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
         return None
     return name if looks_like_name(name, strict=False) else None
 
 
-def _is_field(word: tuple[str, str]) -> bool:
-    """A noun that can name a field of government work (住房, 文化); not a person's name."""
-    text, tag = word
-    if len(text) < 2 or text in _PEOPLE_NOUNS or tag == "nr" or _GROUP_WORD.search(text):
-        return False  # 志愿者和居委会主任: two parties, not one body's two fields
-    return tag in ("n", "vn", "l", "nz") or tag.startswith("n")
-
-
-def _field_before(words: list[tuple[str, str]], index: int) -> int:
-    """How many words before index name the field joined by 和: 1 (文化), 2 (住房保障), or 0."""
-    before = words[index - 1] if index else None
-    if before is None:
-        return 0
-    if _is_field(before):
-        return 1
-    # A noun-verb field such as 住房保障 or 生态保护: the dictionary tags its verb as a verb.
-    if before[1] == "v" and len(before[0]) == 2 and index >= 2:
-        noun = words[index - 2]
-        if _is_field(noun) and noun[0] not in _STOP_WORDS:
-            return 2
-    return 0
-
-
-def _joins_fields(words: list[tuple[str, str]], index: int, after: list[str]) -> int:
-    """Words before 和 that join it to one body's name (发展和改革委员会), or 0 for two people."""
-    size = _field_before(words, index)
-    if size and any(suffix in word for word in after for suffix in _BODY_SUFFIX):
-        return size
-    return 0
-
-
-def _inside_body_name(words: list[tuple[str, str]], index: int, kept: list[str]) -> bool:
-    """True when the verb at index sits between a field noun and a body's noun."""
-    before, before_tag = words[index - 1]
-    after = words[index + 1][1] if index + 1 < len(words) else ""
-    return (
-        kept
-        and before not in _STOP_WORDS
-        and before not in _PEOPLE_NOUNS
-        and before_tag.startswith("n")
-        and before_tag != "nr"
-        and after.startswith("n")
-        and len(before) > 1
-    )
-
-
-def _title_before(text: str, end: int) -> str | None:
-    """The title phrase printed right before position end, read back word by word."""
-    begin = max(0, end - _TITLE_MAX)
-    window = text[begin:end]
-    for i in range(len(window) - 1, -1, -1):
-        ch = window[i]
-        if not (is_cjk(ch) or ch.isalnum() or ch == "·"):
-            window = window[i + 1 :]
-            break
-    words = tagged(window)
-    kept: list[str] = []
-    index = len(words) - 1
-    while index >= 0:
-        word, tag = words[index]
-        joined = _joins_fields(words, index, kept) if kept and word in _JOINED_FIELDS else 0
-        if joined:
-            kept[:0] = [w for w, _t in words[index - joined : index + 1]]
-            index -= joined + 1
+def _name_before(text: str, end: int) -> str | None:
+    """The full personal name ending at end (张三区长), or None."""
+    dotted = _dotted_name_before(text, end)
+    if dotted:
+        return dotted
+    for size in (4, 3, 2):
+        start = end - size
+        if start < 0:
             continue
-        verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
-        # A verb between two nouns belongs to a body's name: 事务受理服务中心, 执法大队.
-        if verb_stop and len(word) > 1 and index > 0 and _inside_body_name(words, index, kept):
-            verb_stop = False
-        if (
-            kept
-            and word not in _TITLE_VERBS
-            and (tag in _STOP_TAGS or word in _STOP_WORDS or verb_stop or _COUNT.match(word))
-        ):
-            break
-        kept.insert(0, word)
-        index -= 1
-    title = "".join(kept)
-    if not title:
-        return None
-    # 区委副书记、区长张三: the post before the 、 is part of the same person's title.
-    start = end - len(title)
-    if start > 0 and _POST_BEFORE_MARK.search(text, max(0, start - 8), start):
-        first = _title_before(text, start - 1)
-        if first:
-            return f"{first}、{title}"
-    return title
+        candidate = text[start:end]
+        if size == 4 and candidate[:2] not in COMPOUND_SURNAMES:
+            continue
+        if candidate[0] in AMBIGUOUS_SURNAMES or not looks_like_name(candidate, strict=True):
+            continue
+        # The name starts a word: 校长 in 副校长王明 is no surname's neighbour.
+        if _runs_on(text[:end], start):
+            continue
+        return candidate
+    return None
+
+
+def _runs_on(text: str, at: int, back: int = 3) -> bool:
+    """True when a dictionary word runs across position at (代表|团 in 代表团)."""
+    left = max(0, at - back)
+    return any(s + left < at < e + left for _w, s, e in tokens(text[left : at + 3]))
 
 
 def _plausible_after_title(text: str, start: int, name: str) -> bool:
     """False for words the dictionary mistakes for names (师傅, 常来) after a title."""
     if text.startswith(HONORIFIC_SUFFIXES, start):
         return False  # 工人师傅: 师 is a surname, 师傅 an honorific
-    if name[0] not in AMBIGUOUS_SURNAMES or "·" in name:
+    # 老师傅, 居民楼: the title's last character and the "name" make one word.
+    if _runs_on(text, start, back=2):
+        return False
+    if name[0] not in AMBIGUOUS_SURNAMES or _DOT in name:
         return True
     # 书记常来小区: an everyday word's character needs the dictionary's word, or a pause.
     end = start + len(name)
+    # 主任于丽萍: three characters that form no word between them read as a full name.
+    full = len(name) == 3 and all(e - s == 1 for _w, s, e in tokens(text[start:end]))
     return (
-        tagged(text[start : start + 6])[0][1].startswith("nr")
+        full
+        or tagged(text[start : start + 6])[0][1].startswith("nr")
         or end >= len(text)
         or not is_cjk(text[end])
         or bool(_SPEECH.match(text, end))
     )
 
 
+class _People:
+    """Names in order of first mention, each with the first title printed next to it."""
+
+    def __init__(self, exclude: set[str]) -> None:
+        self.titles: dict[str, str | None] = {}
+        self.exclude = exclude
+
+    def add(self, name: str | None, title: str | None = None) -> None:
+        if not name or name in self.exclude:
+            return
+        if title is not None and is_status(title):
+            title = None  # 居民张三: a status is no title
+        if self.titles.get(name) is None:
+            self.titles[name] = title
+
+    def mentions(self) -> list[Mention]:
+        return [Mention(name, title) for name, title in self.titles.items()]
+
+
+def _titled(text: str, people: _People) -> None:
+    """Names right after a title: 居委会主任张三, 领队李四, “老书记”王五."""
+    for head in TITLE_HEAD.finditer(text):
+        if head.group() == "本报记者" and text[head.start() - 1 : head.start()] in "(（":
+            continue  # 本报讯（本报记者 张三）: a dateline credit, which is a byline
+        name = name_at(text, head.end())
+        if name and _plausible_after_title(text, head.end(), name):
+            title = title_before(text, head.end())
+            if title is None or len(title) < len(head.group()):
+                title = head.group()  # 快递员: the dictionary splits the head itself (快递/员)
+            people.add(name, title)
+    for head in SUFFIX_HEAD.finditer(text):
+        end = head.end()
+        name = name_at(text, end)
+        if name and name not in people.titles and suffix_title_at(text, end):
+            if _plausible_after_title(text, end, name):
+                title = title_before(text, end)
+                # 这份地图的研究者张三: a noun after 的 describes the person; it is no post.
+                described = title and text[end - len(title) - 1 : end - len(title)] == "的"
+                people.add(name, None if described else title)
+    for quoted in _QUOTED_TITLE.finditer(text):
+        post = quoted.group(1)
+        if TITLE_HEAD.match(post + "人", len(post) - 2) or post.endswith(("书记", "主任")):
+            people.add(name_at(text, quoted.end()), quoted.group())
+
+
+def _title_after(text: str, people: _People) -> None:
+    """Names with the post printed after them: 张三区长, 杨浦区李四区长, 王五副教授说."""
+    for post in AFTER_NAME.finditer(text):
+        rank = POST_RANK.search(text, max(0, post.start() - 2), post.start())
+        at = rank.start() if rank else post.start()
+        name = _name_before(text, at)
+        if not name or _runs_on(text, post.end()):
+            continue
+        start = at - len(name)
+        people.add(name, modifier_before(text, start) + text[at : post.end()])
+
+
+def _described(text: str, people: _People) -> None:
+    """A name that opens a clause and is then described: 张三是…书记, 张三，…主任，."""
+    for match in _DESCRIBED.finditer(text):
+        name = match.group(1)
+        if name[0] in AMBIGUOUS_SURNAMES or not surname_length(name):
+            continue
+        if not looks_like_name(name, strict=True):
+            continue
+        description = _DESCRIPTION.match(text, match.end())
+        if not description:
+            continue
+        end = description.end()
+        title = title_before(text, end)
+        if not title or end - len(title) != description.start(1):
+            continue  # the description is more than a title
+        if TITLE_HEAD.search(title + "人") or suffix_title_at(text, end):
+            people.add(name, title)
+
+
+def _introduced(text: str, people: _People) -> None:
+    """Names after an age or a relationship word: 62岁的张三, 奶奶李四, 她的丈夫王五说."""
+    for match in (*_AGE.finditer(text), *_KIN.finditer(text)):
+        name = name_at(text, match.end())
+        if name and len(name) >= 3 or name and _SPEECH.match(text, match.end() + len(name)):
+            people.add(name)
+
+
+def _foreign(text: str, people: _People) -> None:
+    """Transliterated names, which the dot marks wherever they stand: 马可·波罗来到上海."""
+    for dot in _DOTS.finditer(text):
+        start = _translit_run(text, dot.start() - 1, -1) + 1
+        name = _dotted_name_at(text, start)
+        if name and not (start and text[start - 1] == _DOT):
+            if not any(known.endswith(name) for known in people.titles):
+                people.add(name)
+
+
+def _speakers(text: str, people: _People) -> None:
+    """Names right before a verb of speech: 张三说, 约翰·史密斯表示."""
+    for verb in _SPEECH.finditer(text):
+        at = verb.start()
+        dotted = _dotted_name_before(text, at)
+        if dotted:
+            # 美国专家约翰·史密斯: the title path already found the name inside the run.
+            if not any(dotted.endswith(n) for n in people.titles):
+                people.add(dotted)
+            continue
+        for size in (3, 2):
+            start = at - size
+            if start < 0 or text[start] in AMBIGUOUS_SURNAMES:
+                continue
+            candidate = text[start:at]
+            # 约翰·史密斯表示: the name's last part is no name of its own.
+            boundary = start == 0 or not (is_cjk(text[start - 1]) or text[start - 1] == _DOT)
+            if boundary and looks_like_name(candidate, strict=True):
+                if candidate not in people.exclude and candidate not in people.titles:
+                    people.add(candidate)
+                break
+
+
 def find_people(texts: list[str], exclude: set[str]) -> list[Mention]:
-    """People named in texts: with the first printed title, or before a verb of speech."""
-    titles: dict[str, str | None] = {}
+    """People named in texts: with the first printed title, or by how the text names them."""
+    people = _People(exclude)
     for text in texts:
         # A profile's subheadline: ——记长宁区…书记何蓉 (记 means "a portrait of").
         text = text.removeprefix("——记")
-        for head in _TITLE_HEAD.finditer(text):
-            name = name_at(text, head.end())
-            if not name or name in exclude or not _plausible_after_title(text, head.end(), name):
-                continue
-            title = _title_before(text, head.end())
-            if title is None or len(title) < len(head.group()):
-                title = head.group()  # 快递员: the dictionary splits the head itself (快递/员)
-            if titles.get(name) is None:
-                titles[name] = title
-        for verb in _SPEECH.finditer(text):
-            at = verb.start()
-            dotted = _DOTTED_BEFORE.search(text, max(0, at - 16), at)
-            if dotted:
-                name = dotted.group(1)
-                # 美国专家约翰·史密斯: the title path already found the name inside the run.
-                if name not in exclude and not any(name.endswith(n) for n in titles):
-                    titles[name] = None
-                continue
-            for size in (3, 2):
-                start = at - size
-                if start < 0 or text[start] in AMBIGUOUS_SURNAMES:
-                    continue
-                candidate = text[start:at]
-                # 约翰·史密斯表示: the name's last part is no name of its own.
-                boundary = start == 0 or not (is_cjk(text[start - 1]) or text[start - 1] == "·")
-                if (
-                    boundary
-                    and looks_like_name(candidate, strict=True)
-                    and candidate not in exclude
-                ):
-                    titles.setdefault(candidate, None)
-                    break
-    return [Mention(name, title) for name, title in titles.items()]
+        _titled(text, people)
+        _title_after(text, people)
+        _described(text, people)
+        _introduced(text, people)
+        _speakers(text, people)
+        _foreign(text, people)
+    return people.mentions()
