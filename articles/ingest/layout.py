@@ -12,7 +12,7 @@ from .text import clean_line
 ARTICLE_GAP = 3  # blank lines between articles, and before a photo caption
 TITLE_MAX_CHARS = 40
 _CAPTION_OPENERS = re.compile(
-    r"^(?:[\u2460-\u2473\u2776-\u277f▲△►]|图为|[上下左右]图|图[一二三四五六\d]?[:：])"
+    r"^(?:[\u2460-\u2473\u2776-\u277f▲△►]|图为|[上下左右]图|图[一二三四五六\d]?[:：]|图片说明[:：])"
 )
 
 

@@ -113,14 +113,17 @@ def _continues_previous(section: list[RawBlock], previous: _Draft) -> bool:
     return len(previous_text) >= 2 and not _has_credit(previous)
 
 
-def _starts_article(section: list[RawBlock], previous: _Draft) -> bool:
+def _starts_article(
+    section: list[RawBlock], previous: _Draft, following: list[RawBlock] | None
+) -> bool:
     """After a wide gap: a new article opens with title lines, else it is a photo caption."""
     first = _light(section[0])
-    if is_caption_like(first) or not is_title_like(first):
+    if is_caption_like(first) or not is_title_like(first) or _ends_open(previous):
         return False
-    # A lone short block, or one that interrupts an unfinished sentence, is a caption.
-    if len(section) < 2 or _ends_open(previous):
-        return False
+    # A lone short block is a caption, unless marked captions follow it: a headline with its
+    # photos printed under it (图片说明：…) before the text.
+    if len(section) < 2:
+        return following is not None and is_caption_like(_light(following[0]))
     return not _continues_previous(section, previous)
 
 
@@ -353,8 +356,10 @@ def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer)
 def _rule_drafts(blocks: list[RawBlock]) -> list[_Draft]:
     """The rules' articles: sections after wide gaps either open one or attach to the last."""
     drafts: list[_Draft] = []
-    for section in split_sections(blocks):
-        if drafts and not _starts_article(section, drafts[-1]):
+    sections = split_sections(blocks)
+    for n, section in enumerate(sections):
+        following = sections[n + 1] if n + 1 < len(sections) else None
+        if drafts and not _starts_article(section, drafts[-1], following):
             drafts[-1].attached.append(section)
         else:
             drafts.append(_Draft(section))

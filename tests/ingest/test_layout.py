@@ -320,3 +320,17 @@ def test_brief_after_an_article_ending_without_a_full_stop_is_a_new_article(pars
     assert [b.kind for b in first.blocks] == ["paragraph", "paragraph"]
     assert second.headline == "菜场延长营业"
     assert kinds(second) == ["paragraph"]
+
+
+def test_a_lone_headline_over_marked_captions_opens_an_article(parse):
+    wide = "\n\n\n\n"
+    text = (
+        "社区食堂开张\n\n昨天，社区食堂正式开张，老人们排队品尝新菜。\n\n食堂每天供应午餐。"
+        f"{wide}新桥通车 两岸居民出行更方便{wide}图片说明：新桥通车仪式现场。"
+        f"{wide}图片说明：居民步行过桥。\n\n今天上午，新桥正式通车，沿线居民步行十分钟即可过河。\n"
+    )
+    first, second = parse(text).articles
+    assert first.headline == "社区食堂开张"
+    assert [b.kind for b in first.blocks] == ["paragraph", "paragraph"]
+    assert second.headline == "新桥通车 两岸居民出行更方便"
+    assert [b.kind for b in second.blocks] == ["caption", "caption", "paragraph"]
