@@ -21,6 +21,8 @@ from .repair import (
 from .words import splits_word, tagged
 
 SUBHEAD_MAX_CHARS = 30
+# A subhead that asks a question is short: a longer question is a paragraph of its own.
+QUESTION_MAX_CHARS = 20
 # A title never ends on a particle or preposition; a text fragment often does.
 DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
 # Word classes a finished phrase does not end on: adverbs, prepositions, conjunctions,
@@ -49,10 +51,14 @@ class BodyItem:
 
 
 def _is_candidate(text: str, previous: str | None) -> bool:
-    """Short and without sentence punctuation after a finished paragraph: maybe a subhead."""
+    """Short and without sentence punctuation after a finished paragraph: maybe a subhead.
+    A subhead may ask a question (民宿怎样“讲故事”？) but holds at most one comma."""
     if compact_len(text) > SUBHEAD_MAX_CHARS or any(mark in text for mark in "。；"):
         return False
-    if text[-1] in SENTENCE_END or text.endswith(("，", "、", "：", ",", ":")):
+    if text.count("，") > 1 or text.endswith(("，", "、", "：", ",", ":")):
+        return False
+    question = text[-1] == "？" and "，" not in text and compact_len(text) <= QUESTION_MAX_CHARS
+    if text[-1] in SENTENCE_END and not question:
         return False
     return previous is None or ends_sentence(previous)
 

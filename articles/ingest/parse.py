@@ -41,6 +41,8 @@ from .words import register_places, splits_word
 MAX_TITLE_LINES = 5
 # Marks a block may stop on when its sentence carries on past a caption.
 _OPEN_END = "，、；：—“‘《（(,;:"
+# The longest line the page may open with and still be a title line (a long kicker).
+PAGE_TOP_TITLE_MAX_CHARS = 60
 # A block after a wide gap that is longer than this is body text, not a caption.
 CAPTION_MAX_CHARS = 150
 # How many text blocks from the top a dateline credit may open: after an editor's note, which
@@ -131,15 +133,36 @@ def _is_more_title(text: str, following: str | None) -> bool:
     """A line after the headline is a title line only if body text follows and it ends cleanly."""
     if following is None or not is_title_like(text) or is_caption_like(text):
         return False
-    if text.endswith(("：", ":")) or text[-1] in DANGLING_END:
+    if text.endswith(("：", ":")) or text[-1] in DANGLING_END or _is_speech(text):
         return False
     # A body paragraph broken by a column: the next block carries on its sentence.
     return not (following[0] in CONTINUATION_START or splits_word(text, following))
 
 
-def _title_zone(own: list[RawBlock]) -> tuple[list[str], list[Credit], int]:
+def _opens_page(own: list[RawBlock]) -> bool:
+    """The page's first block is a title line even when longer than most (a long kicker) if
+    it has no full stop and a title-like line follows: every article opens with titles."""
+    first = _light(own[0])
+    return (
+        len(own) > 1
+        and "。" not in first
+        and compact_len(first) <= PAGE_TOP_TITLE_MAX_CHARS
+        and is_title_like(_light(own[1]))
+    )
+
+
+def _is_speech(text: str) -> bool:
+    """A whole quoted utterance (“各位居民，…，…”) opens the text; a title quotes a phrase."""
+    return text.startswith("“") and text.endswith("”") and text.count("，") >= 2
+
+
+def _title_zone(
+    own: list[RawBlock], *, page_top: bool = False
+) -> tuple[list[str], list[Credit], int]:
     """Title lines and credits under the headline; returns where the body starts."""
-    if not own or not is_title_like(_light(own[0])) or is_caption_like(_light(own[0])):
+    if not own or is_caption_like(_light(own[0])):
+        return [], [], 0
+    if not is_title_like(_light(own[0])) and not (page_top and _opens_page(own)):
         return [], [], 0
     titles, credits, i = [own[0].text], [], 1
     while i < len(own):
@@ -202,9 +225,9 @@ class _Parts:
     body_roles: list[str] = field(default_factory=list)
 
 
-def _rule_parts(draft: _Draft) -> tuple[_Parts, list[str]]:
+def _rule_parts(draft: _Draft, *, page_top: bool) -> tuple[_Parts, list[str]]:
     """The rules' reading of one draft, and the role they give each of its blocks."""
-    title_lines, top_credits, start = _title_zone(draft.own)
+    title_lines, top_credits, start = _title_zone(draft.own, page_top=page_top)
     titles = split_titles(title_lines)
     roles = ["kicker"] if titles.kicker else []
     roles += ["headline"] + ["deck"] * (len(title_lines) - len(roles) - 1) if title_lines else []
@@ -370,8 +393,8 @@ def rule_labels(blocks: list[RawBlock]) -> tuple[list[_Parts], list[str]]:
     """The rules' articles and the label (B-/I-role) they give every block, in page order."""
     all_parts: list[_Parts] = []
     by_line: dict[int, str] = {}
-    for draft in _rule_drafts(blocks):
-        parts, roles = _rule_parts(draft)
+    for n, draft in enumerate(_rule_drafts(blocks)):
+        parts, roles = _rule_parts(draft, page_top=n == 0)
         all_parts.append(parts)
         ordered = draft.blocks()
         for i, (block, role) in enumerate(zip(ordered, roles, strict=True)):

@@ -334,3 +334,53 @@ def test_a_lone_headline_over_marked_captions_opens_an_article(parse):
     assert [b.kind for b in first.blocks] == ["paragraph", "paragraph"]
     assert second.headline == "新桥通车 两岸居民出行更方便"
     assert [b.kind for b in second.blocks] == ["caption", "caption", "paragraph"]
+
+
+def test_a_short_question_is_a_subhead_but_a_long_one_is_a_paragraph(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "饭菜为何这么便宜？",
+            "一份套餐只要十二元，街道补贴了一部分。",
+            "很多居民都在问这样一个问题：食堂的饭菜为什么能做到又便宜又好吃呢？",
+            "负责人说，秘诀是集中采购。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "subhead", "paragraph", "paragraph", "paragraph"]
+    assert article.blocks[1].text == "饭菜为何这么便宜？"
+
+
+def test_a_fragment_holding_two_commas_is_not_a_subhead(parse_one):
+    article = parse_one(
+        page(
+            "社区食堂开张",
+            "食堂提供早中晚三餐。",
+            "傍晚5点，食堂里香气扑鼻，窗上贴着",
+            "福字，居民们陆续来到食堂用餐。",
+        )
+    )
+    assert kinds(article) == ["paragraph", "paragraph"]
+    assert article.blocks[1].text.startswith("傍晚5点，食堂里香气扑鼻，窗上贴着福字")
+
+
+def test_a_quoted_utterance_under_the_headline_opens_the_text(parse_one):
+    article = parse_one(
+        page(
+            "弄堂里的广播",
+            "“各位居民，外出请戴口罩，回家勤洗手……”",
+            "伴随着广播声，志愿者们又忙开了。",
+        )
+    )
+    assert article.subheadline == []
+    assert [b.text[:4] for b in article.blocks] == ["“各位居", "伴随着广"]
+
+
+def test_the_page_may_open_with_a_long_kicker(parse):
+    kicker = "一边是新建的商品房小区，另一边是上世纪八十年代建成的老小区，从反对开门到全票赞同"
+    text = page(kicker, "两个小区破墙开门记", "今年3月，围墙终于打开了一个口子。")
+    (article,) = parse(text.lstrip("\n")).articles
+    # Both are title lines (without a —— or ： the rules cannot tell a kicker from a headline).
+    titles = [t for t in (article.kicker, article.headline, *article.subheadline) if t]
+    assert titles == [kicker, "两个小区破墙开门记"]
+    assert [b.text for b in article.blocks] == ["今年3月，围墙终于打开了一个口子。"]
