@@ -11,6 +11,8 @@ _EDGE = "【】[]「」（）()·—：: "
 # A series name closed by its number (烟火里的新上海（之二）, 家门口的幸福⑤) on the top title
 # line; 第一站 closing a headline is too often plain words to count there.
 _CLOSING_NUMBER = re.compile(r"(?:之[一二三四五六七八九十\d]+|[\u2460-\u2473])[）)】\]]?$")
+# A bare number in brackets closing the top line: 告别的温度（一）.
+_BRACKETED_NUMBER = re.compile(r"[（(][一二三四五六七八九十]+[）)]$")
 _QUOTES = '“”‘’"《》「」'
 
 
@@ -62,11 +64,20 @@ def find_program(titles: Titles, body: str) -> ProgramRef | None:
             if match and line == titles.kicker:
                 name = line[: match.start()].strip(_EDGE) or None
     if name is None and len(lines) > 1:
-        match = _CLOSING_NUMBER.search(lines[0])
-        if match:
-            name = lines[0][: match.start()].strip(_EDGE) or None
-            installment = match.group().strip(_EDGE)
-            installment_title = lines[1]
+        # On the top line (烟火里的新上海（之二）, 告别的温度（一）) or a deck naming the series
+        # under the headline (——风貌区调查之三): the headline is the installment's title.
+        decks = [line for line in titles.subheadline if line.startswith("—")]
+        for line in [lines[0], *decks]:
+            match = _CLOSING_NUMBER.search(line) or (
+                _BRACKETED_NUMBER.search(line) if line == lines[0] else None
+            )
+            if match:
+                name = line[: match.start()].strip(_EDGE) or None
+                number = match.group()
+                installment = number if number[0] in "（(" and "之" not in number else None
+                installment = installment or number.strip(_EDGE)
+                installment_title = lines[1] if line == lines[0] else titles.headline
+                break
     if name is None:
         return None
     name = _in_body(name, body.replace(" ", "")) or name

@@ -59,3 +59,19 @@ def test_column_kicker_without_a_series_word_or_number_is_no_program(parse_one):
 def test_a_number_word_closing_a_plain_headline_is_no_program(parse_one):
     article = parse_one(page("家门口的第一站", "本报讯(记者 张伟)新站昨天开通。"))
     assert article.program is None
+
+
+def test_series_number_in_brackets_closing_the_top_line(parse_one):
+    article = parse_one(page("老街新生：城市更新（二）", "老城厢里的烟火气", "记者走进老城厢。"))
+    assert article.program == ProgramRef("老街新生：城市更新", "（二）", "老城厢里的烟火气")
+
+
+def test_series_named_by_a_deck_under_the_headline(parse_one):
+    article = parse_one(page("老城厢里的烟火气", "——老街新生调查之三", "昨天，记者走进老城厢。"))
+    assert article.subheadline == ["——老街新生调查之三"]
+    assert article.program == ProgramRef("老街新生调查", "之三", "老城厢里的烟火气")
+
+
+def test_a_bracketed_aside_closing_a_deck_names_no_series(parse_one):
+    article = parse_one(page("老城厢里的烟火气", "——记者走访老街（上）", "昨天，记者走进老城厢。"))
+    assert article.program is None
