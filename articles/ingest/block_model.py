@@ -19,7 +19,7 @@ from pathlib import Path
 import pycrfsuite
 
 from .bylines import dateline_credit, parse_credit_line
-from .layout import ARTICLE_GAP, RawBlock, compact_len, is_caption_like, is_title_like
+from .layout import ARTICLE_GAP, RawBlock, is_caption_like, is_title_like
 from .names import looks_like_name
 from .titles import is_kicker
 from .words import splits_word
@@ -75,65 +75,86 @@ def _char_class(ch: str) -> str:
     return ch
 
 
+# Buckets of small counts, looked up rather than computed: blank lines, blocks since a gap.
+_GAPS = tuple(_bucket(n, (0, 1, 2)) for n in range(4))
+_SINCE_GAP = tuple(_bucket(n, (0, 1, 2, 4)) for n in range(6))
+_PUNCTS = tuple(_bucket(n, (0, 1, 3, 8)) for n in range(10))
+# Signals copied from the neighbours, with their feature names per offset.
+_NEIGHBOUR_KEYS = ("len", "last", "title_like", "caption_like", "credit", "gap")
+_OFFSETS = tuple(
+    (offset, tuple((key, f"{offset}:{key}") for key in _NEIGHBOUR_KEYS), f"{offset}:rule")
+    for offset in (-2, -1, 1, 2)
+)
+
+
 def _own_features(block: RawBlock, blank_after: int) -> dict[str, str | float]:
+    """The block's own signals. Flags that are off are left out: a feature worth 0 adds
+    nothing to a CRF's score, so leaving it out changes no label and saves the tagger work."""
     text = block.light
     compact = text.replace(" ", "")
     # Only a short block can be a credit line; in body text some run always looks like a name.
     short = len(compact) <= _SHORT
-    names = _NAMES.findall(compact) if short else []
     feats: dict[str, str | float] = {
-        "gap": _bucket(block.blank_before, (0, 1, 2)),
-        "gap_after": _bucket(blank_after, (0, 1, 2)),
-        "len": _bucket(compact_len(text), _LENGTHS),
+        "gap": _GAPS[min(block.blank_before, 3)],
+        "gap_after": _GAPS[min(blank_after, 3)],
+        "len": _bucket(len(compact), _LENGTHS),
         "first": _char_class(compact[:1]),
         "last": _char_class(compact[-1:]),
-        "punct": _bucket(len(_PUNCTUATION.findall(text)), (0, 1, 3, 8)),
-        "full_stop": "。" in text,
-        "digits": _DIGIT.search(compact) is not None,
-        "spaces": " " in text.strip(),
-        "title_like": is_title_like(text),
-        "caption_like": is_caption_like(text),
-        "kicker_like": is_kicker(text),
-        "credit": short and parse_credit_line(text, allow_bare=False) is not None,
-        "bare_credit": short and parse_credit_line(text, allow_bare=True) is not None,
-        "dateline": dateline_credit(text) is not None,
-        "name": looks_like_name(compact, strict=True),
-        "names": any(looks_like_name(n, strict=True) for n in names),
-        "dash_open": compact.startswith("—"),
+        "punct": _PUNCTS[min(len(_PUNCTUATION.findall(text)), 9)],
     }
-    return {k: v if isinstance(v, str) else float(v) for k, v in feats.items()}
+    flags = (
+        ("full_stop", "。" in text),
+        ("digits", _DIGIT.search(compact) is not None),
+        ("spaces", " " in text.strip()),
+        ("title_like", is_title_like(text)),
+        ("caption_like", is_caption_like(text)),
+        ("kicker_like", is_kicker(text)),
+        ("credit", short and parse_credit_line(text, allow_bare=False) is not None),
+        ("bare_credit", short and parse_credit_line(text, allow_bare=True) is not None),
+        ("dateline", dateline_credit(text) is not None),
+        ("name", short and looks_like_name(compact, strict=True)),
+        ("names", short and any(looks_like_name(n, strict=True) for n in _NAMES.findall(compact))),
+        ("dash_open", compact.startswith("—")),
+    )
+    for key, on in flags:
+        if on:
+            feats[key] = 1.0
+    return feats
 
 
 def page_features(blocks: Sequence[RawBlock], rules: Sequence[str]) -> list[dict[str, str | float]]:
     """One feature dict per block: its own signals, its place, the label the rules give it
     (`rules`, one per block), and its neighbours' signals and rule labels."""
-    own = []
-    for i, block in enumerate(blocks):
-        after = blocks[i + 1].blank_before if i + 1 < len(blocks) else ARTICLE_GAP
-        own.append(_own_features(block, after))
+    count = len(blocks)
+    own = [
+        _own_features(block, blocks[i + 1].blank_before if i + 1 < count else ARTICLE_GAP)
+        for i, block in enumerate(blocks)
+    ]
     since_gap = 0
     features = []
     for i, block in enumerate(blocks):
         since_gap = 0 if i == 0 or block.blank_before >= ARTICLE_GAP else since_gap + 1
-        feats: dict[str, str | float] = {"bias": 1.0, "since_gap": _bucket(since_gap, (0, 1, 2, 4))}
-        feats.update(own[i])
+        feats = own[i].copy()
+        feats["bias"] = 1.0
+        feats["since_gap"] = _SINCE_GAP[min(since_gap, 5)]
         feats["rule"] = rules[i]
         feats["rule_role"] = rules[i][2:]
         if i == 0:
             feats["page_start"] = 1.0
         else:
             prev = blocks[i - 1].light.replace(" ", "")
-            feats["seam_splits_word"] = float(
-                bool(prev) and prev[-1] not in "。！？”" and splits_word(prev, block.light)
-            )
-        for offset in (-2, -1, 1, 2):
+            if prev and prev[-1] not in "。！？”" and splits_word(prev, block.light):
+                feats["seam_splits_word"] = 1.0
+        for offset, keys, rule_key in _OFFSETS:
             j = i + offset
-            if 0 <= j < len(blocks):
-                for key in ("len", "last", "title_like", "caption_like", "credit", "gap"):
-                    feats[f"{offset}:{key}"] = own[j][key]
-                if abs(offset) == 1:
-                    feats[f"{offset}:rule"] = rules[j]
-        if i == len(blocks) - 1:
+            if 0 <= j < count:
+                neighbour = own[j]
+                for key, name in keys:
+                    if key in neighbour:
+                        feats[name] = neighbour[key]
+                if offset in (-1, 1):
+                    feats[rule_key] = rules[j]
+        if i == count - 1:
             feats["page_end"] = 1.0
         features.append(feats)
     return features
