@@ -140,8 +140,16 @@ FORMS: tuple[Form, ...] = (
         ("李四", "记者"),
         ("王五", "编辑"),
     ),
+    _row(
+        "role",
+        "责编|校对|统筹|策划|摄像",
+        "统筹:王林 责编:赵岚 校对:陆敏",
+        ("王林", "统筹"),
+        ("赵岚", "责编"),
+        ("陆敏", "校对"),
+    ),
     _row("role", "主笔", "主笔|王五", ("王五", "主笔"), flags="opinion"),
-    _row("role", "撰稿", "撰稿 丁宁", ("丁宁", "撰稿"), flags="words"),
+    _row("role", "撰稿人?", "特约撰稿人 丁宁", ("丁宁", "特约撰稿人"), flags="outlet words"),
     _row("role", "文字", "文字:李蔚", ("李蔚", "文字"), flags="words"),
     # 本版摄影 credits the whole page's pictures, not this article's: a byline, no photo credit.
     _row("role", "本版摄影", "本版摄影/杨 眉", ("杨眉", "本版摄影")),
@@ -196,7 +204,7 @@ FORMS: tuple[Form, ...] = (
     # Trailers closing a credit line; 摄 makes the names before it photographers.
     _row(
         "trailer",
-        r"文[/／]摄",
+        r"文[/／][摄图]",
         "本报记者 李明 文/摄",
         ("李明", "本报记者"),
         flags="photo words",
@@ -204,6 +212,14 @@ FORMS: tuple[Form, ...] = (
     ),
     _row(
         "trailer", "摄", "新华社记者 陈刚 摄", ("陈刚", "新华社记者"), flags="photo", photos="陈刚"
+    ),
+    _row(
+        "trailer",
+        "摄影报道",
+        "本报记者 陈雷 摄影报道",
+        ("陈雷", "本报记者"),
+        flags="photo",
+        photos="陈雷",
     ),
     _row("trailer", "报道", "本报记者 胡蝶 报道", ("胡蝶", "本报记者")),
     _row("trailer", "整理|采写", "本报记者 沈竹 整理", ("沈竹", "本报记者")),

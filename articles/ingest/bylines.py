@@ -69,8 +69,10 @@ _CLOSING = _grouped(_CLOSING_ROWS, "c")
 _RUN_ON_ROWS = forms("run_on")
 _RUN_ON = _grouped(_RUN_ON_ROWS, "r")
 _CHART_TAIL = re.compile(_alternation(forms("chart")))
+# `… 本报记者 X 摄`, `摄影/X`, `图/X` closing a caption (`图：…` opening one is a label).
 _CAPTION_CREDIT = re.compile(
-    rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
+    rf"(?:(?:摄影\s*[/／|｜:：]?|图\s*[/／])\s*([{_C}· 、]{{2,20}})"
+    rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
 _DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
@@ -198,22 +200,17 @@ def _read_tokens(
     roles: list[str | None] = []
     pictures: set[int] = set()
     role: str | None = None
+    role_photo = False  # the names under the current role are photographers (图/本报记者 X)
     open_from = 0  # the first name a role printed after names (王东/摄) would cover
     wrote = "words" in trailer_flags
-    saw_role = previous_is_name = False
+    saw_role = False
+    previous = ""  # what the token before was: "name", "role" or nothing
     last = len(tokens) - 1
-
-    def add(name: str, name_role: str | None) -> None:
-        if name_role and "photo" in _role_flags(name_role):
-            pictures.add(len(names))
-        names.append(name)
-        roles.append(name_role)
-
     for i, (separator, token) in enumerate(tokens):
         if _ROLE_ONLY.match(token):
             flags = _role_flags(token)
             saw_role, wrote = True, wrote or "words" in flags
-            postfix = previous_is_name and _is_slash(separator)
+            postfix = previous == "name" and _is_slash(separator)
             if postfix and (i == last or not _is_slash(tokens[i + 1][0])):
                 for j in range(open_from, len(names)):
                     roles[j] = roles[j] or token
@@ -221,14 +218,18 @@ def _read_tokens(
                         pictures.add(j)
                 open_from = len(names)
             else:
+                # A picture role carries on to the role printed right after it: 图/本报记者 X.
+                role_photo = "photo" in flags or (role_photo and previous == "role")
                 role = token
-            previous_is_name = False
+            previous = "role"
             continue
-        if looks_like_name(token, strict=False):
-            add(token, role)
-        else:
+        if not looks_like_name(token, strict=False):
             return None
-        previous_is_name = True
+        if role_photo:
+            pictures.add(len(names))
+        names.append(token)
+        roles.append(role)
+        previous = "name"
     if not names:
         return None
     if not saw_role:
@@ -307,7 +308,7 @@ def caption_credits(caption: str) -> list[str]:
     if "图" in caption[-16:] or "漫画" in caption[-16:]:
         caption = _CHART_TAIL.sub("", caption)
     # Cheap guard: the credit pattern is only worth running when 摄 closes the caption.
-    if "摄" not in caption[-3:] and "摄影" not in caption[-24:]:
+    if "摄" not in caption[-3:] and "摄影" not in caption[-24:] and "图" not in caption[-12:]:
         return []
     match = _CAPTION_CREDIT.search(caption)
     if not match:
