@@ -186,6 +186,7 @@ FORMS: tuple[Form, ...] = (
     _row("marker", "□", "□通讯员 张三", ("张三", "通讯员")),
     _row("marker", "■", "■记者 李四", ("李四", "记者")),
     _row("marker", "●", "●记者 王五", ("王五", "记者")),
+    _row("marker", "■", "■(记者 李四 通讯员 何平)", ("李四", "记者"), ("何平", "通讯员")),
     _row("marker", "◆", "◆本报记者 赵琳", ("赵琳", "本报记者")),
     # Separators between roles and names.
     _row("separator", " ", "本报记者 张伟 通讯员 李娜", ("张伟", "本报记者"), ("李娜", "通讯员")),
@@ -269,14 +270,23 @@ FORMS: tuple[Form, ...] = (
         flags="bare",
         where="closing",
     ),
-    # A credit line run on after the last sentence, in the same block (a line break, a space).
+    # A credit line run on after the last sentence, in the same block (a line break, a space);
+    # in brackets too. A bracketed credit right after the full stop is a closing one.
     _row(
         "run_on",
-        r"[。！？!?…”」]\s+(?P<credit>[^。！？!?…“”，,；;]{2,40})$",
+        r"[。！？!?…”」]\s+(?P<credit>[^。！？!?…“”，,；;()（）]{2,60})$",
         "食堂将继续增加菜品。 本报记者 袁明 通讯员 何平",
         ("袁明", "本报记者"),
         ("何平", "通讯员"),
         flags="bare",
+        where="run_on",
+    ),
+    _row(
+        "run_on",
+        r"[。！？!?…”」]\s+(?P<credit>[(（][^()（）]{2,58}[)）])$",
+        "食堂将继续增加菜品。 (城市新闻Cnews记者:毛帆 编辑:施荔)",
+        ("毛帆", "城市新闻Cnews记者"),
+        ("施荔", "编辑"),
         where="run_on",
     ),
     # A graphics credit after a caption's photo credit names no photographer.

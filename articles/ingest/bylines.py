@@ -16,6 +16,8 @@ from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
 from .words import tagged
 
 _C = "\u4e00-\u9fff"
+# The longest credit line, spaces included: twelve names with separators fit.
+CREDIT_MAX_CHARS = 60
 
 
 def _alternation(rows: tuple[Form, ...]) -> str:
@@ -166,13 +168,14 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
 def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
-    text = text.strip().strip("（）()").strip().lstrip(_MARKERS).strip()
+    # A marker may stand before the bracket or inside it: ■(记者 X), (■记者 X).
+    text = text.strip().lstrip(_MARKERS).strip().strip("（）()").strip().lstrip(_MARKERS).strip()
     trailer = _TRAILER.search(text)
     trailer_flags: frozenset[str] = frozenset()
     if trailer and trailer.start() > 0:
         trailer_flags = _TRAILER_ROWS[int(trailer.lastgroup[1:])].flags  # type: ignore[index]
         text = text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " ")
-    if not text or len(text) > 60:
+    if not text or len(text) > CREDIT_MAX_CHARS:
         return None
     tokens = _tokens(text)
     if not tokens:
@@ -295,7 +298,7 @@ def closing_credit(paragraph: str) -> Credit | None:
 def run_on_credit(text: str) -> tuple[str, Credit] | None:
     """A credit line printed on after the last sentence (`…增加菜品。 本报记者 袁明`): the text
     before it, and the credit."""
-    if len(text) < 4 or not "\u4e00" <= text[-1] <= "\u9fff":
+    if len(text) < 4 or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in ")）"):
         return None
     found = _grouped_credit(_RUN_ON, _RUN_ON_ROWS, text, search=True)
     return (text[: found[1]].rstrip(), found[0]) if found else None

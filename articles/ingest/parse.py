@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .body import DANGLING_END, BodyItem, assemble_body
 from .bylines import (
+    CREDIT_MAX_CHARS,
     DATELINE,
     Credit,
     caption_credits,
@@ -62,7 +63,7 @@ def _light(block: RawBlock) -> str:
 
 
 def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
-    return parse_credit_line(text, allow_bare=allow_bare) if compact_len(text) <= 40 else None
+    return parse_credit_line(text, allow_bare=allow_bare) if len(text) <= CREDIT_MAX_CHARS else None
 
 
 def _ends_open(draft: _Draft) -> bool:
