@@ -324,7 +324,6 @@ FORMS: tuple[Form, ...] = (
         "本报记者 李华 王东 摄",
         ("李华", "本报记者"),
         ("王东", "本报记者"),
-        flags="photo",
         photos="李华 王东",
     ),
     _row(
@@ -333,7 +332,6 @@ FORMS: tuple[Form, ...] = (
         "李华、王东/摄",
         ("李华", "摄"),
         ("王东", "摄"),
-        flags="photo alone",
         photos="李华 王东",
     ),
     _row("shape", "photographers", "①灯光秀现场 本报记者 李华 摄", photos="李华", where="caption"),
@@ -341,6 +339,15 @@ FORMS: tuple[Form, ...] = (
     _row("shape", "photographers", "外滩夜景 李华、王东/摄", photos="李华 王东", where="caption"),
     _row(
         "shape", "photographers", "外滩夜景 本版摄影 本报记者 陈泽", photos="陈泽", where="caption"
+    ),
+    _row("shape", "photographers", "外滩夜景。（李华 摄）", photos="李华", where="caption"),
+    _row("shape", "photographers", "外滩夜景。图/本报记者 钱明", photos="钱明", where="caption"),
+    _row(
+        "shape",
+        "picture role, then a role",
+        "图/本报记者 钱明",
+        ("钱明", "本报记者"),
+        photos="钱明",
     ),
 )
 

@@ -76,6 +76,7 @@ _CAPTION_CREDIT = re.compile(
     rf"(?:(?:摄影\s*[/／|｜:：]?|图\s*[/／])\s*([{_C}· 、]{{2,20}})"
     rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
+_BEFORE_CREDIT = re.compile(r"[。！？，；：”（(]")
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
 _DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
 
@@ -317,8 +318,8 @@ def caption_credits(caption: str) -> list[str]:
     if not match:
         return []
     names_text = (match.group(1) or match.group(2) or "").strip()
-    # Only the tail after the last sentence punctuation can be the credit.
-    names_text = re.split(r"[。！？，；：”]", names_text)[-1].strip()
+    # Only the tail after the last sentence punctuation or opening bracket can be the credit.
+    names_text = _BEFORE_CREDIT.split(names_text)[-1].strip()
     names: list[str] = []
     for _separator, token in reversed(_tokens(names_text)):
         if _ROLE_ONLY.match(token):
