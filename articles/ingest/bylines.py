@@ -13,11 +13,13 @@ from functools import lru_cache
 from .byline_forms import Form, forms
 from .model import BylineEntry, BylinePosition
 from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
-from .words import tagged
+from .words import frequency, tagged
 
 _C = "\u4e00-\u9fff"
 # The longest credit line, spaces included: twelve names with separators fit.
 CREDIT_MAX_CHARS = 60
+# A dictionary word seen fewer times than this may be the surname and given name of a person.
+RARE_WORD_COUNT = 50
 
 
 def _alternation(rows: tuple[Form, ...]) -> str:
@@ -48,9 +50,10 @@ def _role_pattern(*, glued: bool) -> str:
 
 ROLE = _role_pattern(glued=False)
 _ROLE_ONLY = re.compile(rf"^{ROLE}$")
-_ROLE_NAME = re.compile(rf"^({ROLE})([{_C}·]{{2,10}})$")
+_GLUED = _role_pattern(glued=True)
+_ROLE_NAME = re.compile(rf"^({_GLUED})([{_C}·]{{2,10}})$")
 # Roles glued between names (记者张三通讯员李四) split the token.
-_GLUED_ROLE = re.compile(f"({_role_pattern(glued=True)})")
+_GLUED_ROLE = re.compile(f"({_GLUED})")
 _ROLE_FLAGS = tuple((re.compile(rf"(?:{row.pattern})$"), row.flags) for row in _ROLES)
 _MARKERS = "".join(row.pattern for row in forms("marker"))
 _SEPARATOR_CHARS = "".join(row.pattern for row in forms("separator"))
@@ -73,7 +76,7 @@ _RUN_ON = _grouped(_RUN_ON_ROWS, "r")
 _CHART_TAIL = re.compile(_alternation(forms("chart")))
 # `… 本报记者 X 摄`, `摄影/X`, `图/X` closing a caption (`图：…` opening one is a label).
 _CAPTION_CREDIT = re.compile(
-    rf"(?:(?:摄影\s*[/／|｜:：]?|图\s*[/／])\s*([{_C}· 、]{{2,20}})"
+    rf"(?:(?:摄影\s*[/／|｜:：]?|(?<![制绘])图\s*[/／])\s*([{_C}· 、]{{2,20}})"
     rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
 _BEFORE_CREDIT = re.compile(r"[。！？，；：”（(]")
@@ -100,9 +103,8 @@ def _split_glued(token: str) -> list[str]:
     if _ROLE_ONLY.match(token):
         return [token]
     whole = _ROLE_NAME.match(token)
-    if whole and "alone" not in _role_flags(whole.group(1)):
-        if looks_like_name(whole.group(2), strict=False):
-            return [whole.group(1), whole.group(2)]
+    if whole and looks_like_name(whole.group(2), strict=False):
+        return [whole.group(1), whole.group(2)]
     return [part for part in _GLUED_ROLE.split(token) if part]
 
 
@@ -176,7 +178,8 @@ def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     if trailer and trailer.start() > 0:
         trailer_flags = _TRAILER_ROWS[int(trailer.lastgroup[1:])].flags  # type: ignore[index]
         text = text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " ")
-    if not text or len(text) > CREDIT_MAX_CHARS:
+    # A line ending in a colon is a label (关键帧：), not a credit.
+    if not text or len(text) > CREDIT_MAX_CHARS or text.endswith((":", "：")):
         return None
     tokens = _tokens(text)
     if not tokens:
@@ -242,6 +245,8 @@ def _read_tokens(
         certain = sum(_certain_name(name) for name in names)
         if not allow_bare or not certain or 2 * certain < len(names):
             return None
+    elif not all(role or _certain_name(name) for name, role in zip(names, roles, strict=True)):
+        return None  # a word before the first role (百名 记者 …) is no uncredited name
     if "photo" in trailer_flags:
         pictures.update(range(open_from, len(names)))
     entries = tuple(zip(names, roles, strict=True))
@@ -250,13 +255,16 @@ def _read_tokens(
 
 def _certain_name(name: str) -> bool:
     """A bare name that stands alone: a dictionary name, or a known surname whose first word
-    is a noun running into the given name (金志 in 金志刚), not a time or verb (周末游)."""
+    is a rare noun running into the given name (金志 in 金志刚), not a common word (关键帧) or a
+    time or verb (周末游)."""
     if looks_like_name(name, strict=True):
         return True
     if not surname_length(name) or not looks_like_name(name, strict=False):
         return False
     words = tagged(name)
-    return len(words) >= 2 and words[0][1] in ("n", "nz")
+    if len(words) < 2 or words[0][1] not in ("n", "nz"):
+        return False
+    return frequency(words[0][0]) < RARE_WORD_COUNT
 
 
 def is_opinion_role(role: str) -> bool:

@@ -74,10 +74,12 @@ def _ends_open(draft: _Draft) -> bool:
         text = _light(block)
         # A credit closes the article, even a photographer's (`… 摄`, caption-like), and
         # one run on after the last sentence.
-        if _is_credit(text, allow_bare=True) or run_on_credit(text):
+        if _is_credit(text, allow_bare=True):
             return False
         if is_caption_like(text):
             continue
+        if run_on_credit(text):
+            return False
         return not ends_sentence(text) and _mid_clause(text)
     return False
 
