@@ -176,7 +176,7 @@ def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     trailer = _TRAILER.search(text)
     trailer_flags: frozenset[str] = frozenset()
     if trailer and trailer.start() > 0:
-        trailer_flags = _TRAILER_ROWS[int(trailer.lastgroup[1:])].flags  # type: ignore[index]
+        trailer_flags = _TRAILER_ROWS[int(str(trailer.lastgroup)[1:])].flags
         text = text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " ")
     # A line ending in a colon is a label (关键帧：), not a credit.
     if not text or len(text) > CREDIT_MAX_CHARS or text.endswith((":", "：")):
@@ -196,7 +196,7 @@ def _described(tokens: list[tuple[str, str]]) -> Credit | None:
     if len(tokens) < 2 or not _DESCRIPTION.match(description):
         return None
     if not looks_like_name(name, strict=False):
-        return None
+        return None  # 讲述人：… with no name after the description
     return Credit(((name, tokens[0][1]),), description=description)
 
 
