@@ -140,8 +140,16 @@ FORMS: tuple[Form, ...] = (
         ("李四", "记者"),
         ("王五", "编辑"),
     ),
+    _row(
+        "role",
+        "责编|校对|统筹|策划|摄像",
+        "统筹:王林 责编:赵岚 校对:陆敏",
+        ("王林", "统筹"),
+        ("赵岚", "责编"),
+        ("陆敏", "校对"),
+    ),
     _row("role", "主笔", "主笔|王五", ("王五", "主笔"), flags="opinion"),
-    _row("role", "撰稿", "撰稿 丁宁", ("丁宁", "撰稿"), flags="words"),
+    _row("role", "撰稿人?", "特约撰稿人 丁宁", ("丁宁", "特约撰稿人"), flags="outlet words"),
     _row("role", "文字", "文字:李蔚", ("李蔚", "文字"), flags="words"),
     # 本版摄影 credits the whole page's pictures, not this article's: a byline, no photo credit.
     _row("role", "本版摄影", "本版摄影/杨 眉", ("杨眉", "本版摄影")),
@@ -178,6 +186,7 @@ FORMS: tuple[Form, ...] = (
     _row("marker", "□", "□通讯员 张三", ("张三", "通讯员")),
     _row("marker", "■", "■记者 李四", ("李四", "记者")),
     _row("marker", "●", "●记者 王五", ("王五", "记者")),
+    _row("marker", "■", "■(记者 李四 通讯员 何平)", ("李四", "记者"), ("何平", "通讯员")),
     _row("marker", "◆", "◆本报记者 赵琳", ("赵琳", "本报记者")),
     # Separators between roles and names.
     _row("separator", " ", "本报记者 张伟 通讯员 李娜", ("张伟", "本报记者"), ("李娜", "通讯员")),
@@ -196,7 +205,7 @@ FORMS: tuple[Form, ...] = (
     # Trailers closing a credit line; 摄 makes the names before it photographers.
     _row(
         "trailer",
-        r"文[/／]摄",
+        r"文[/／][摄图]",
         "本报记者 李明 文/摄",
         ("李明", "本报记者"),
         flags="photo words",
@@ -204,6 +213,14 @@ FORMS: tuple[Form, ...] = (
     ),
     _row(
         "trailer", "摄", "新华社记者 陈刚 摄", ("陈刚", "新华社记者"), flags="photo", photos="陈刚"
+    ),
+    _row(
+        "trailer",
+        "摄影报道",
+        "本报记者 陈雷 摄影报道",
+        ("陈雷", "本报记者"),
+        flags="photo",
+        photos="陈雷",
     ),
     _row("trailer", "报道", "本报记者 胡蝶 报道", ("胡蝶", "本报记者")),
     _row("trailer", "整理|采写", "本报记者 沈竹 整理", ("沈竹", "本报记者")),
@@ -253,14 +270,23 @@ FORMS: tuple[Form, ...] = (
         flags="bare",
         where="closing",
     ),
-    # A credit line run on after the last sentence, in the same block (a line break, a space).
+    # A credit line run on after the last sentence, in the same block (a line break, a space);
+    # in brackets too. A bracketed credit right after the full stop is a closing one.
     _row(
         "run_on",
-        r"[。！？!?…”」]\s+(?P<credit>[^。！？!?…“”，,；;]{2,40})$",
+        r"[。！？!?…”」]\s+(?P<credit>[^。！？!?…“”，,；;()（）]{2,60})$",
         "食堂将继续增加菜品。 本报记者 袁明 通讯员 何平",
         ("袁明", "本报记者"),
         ("何平", "通讯员"),
         flags="bare",
+        where="run_on",
+    ),
+    _row(
+        "run_on",
+        r"[。！？!?…”」]\s+(?P<credit>[(（][^()（）]{2,58}[)）])$",
+        "食堂将继续增加菜品。 (城市新闻Cnews记者:毛帆 编辑:施荔)",
+        ("毛帆", "城市新闻Cnews记者"),
+        ("施荔", "编辑"),
         where="run_on",
     ),
     # A graphics credit after a caption's photo credit names no photographer.
@@ -298,7 +324,6 @@ FORMS: tuple[Form, ...] = (
         "本报记者 李华 王东 摄",
         ("李华", "本报记者"),
         ("王东", "本报记者"),
-        flags="photo",
         photos="李华 王东",
     ),
     _row(
@@ -307,7 +332,6 @@ FORMS: tuple[Form, ...] = (
         "李华、王东/摄",
         ("李华", "摄"),
         ("王东", "摄"),
-        flags="photo alone",
         photos="李华 王东",
     ),
     _row("shape", "photographers", "①灯光秀现场 本报记者 李华 摄", photos="李华", where="caption"),
@@ -315,6 +339,15 @@ FORMS: tuple[Form, ...] = (
     _row("shape", "photographers", "外滩夜景 李华、王东/摄", photos="李华 王东", where="caption"),
     _row(
         "shape", "photographers", "外滩夜景 本版摄影 本报记者 陈泽", photos="陈泽", where="caption"
+    ),
+    _row("shape", "photographers", "外滩夜景。（李华 摄）", photos="李华", where="caption"),
+    _row("shape", "photographers", "外滩夜景。图/本报记者 钱明", photos="钱明", where="caption"),
+    _row(
+        "shape",
+        "picture role, then a role",
+        "图/本报记者 钱明",
+        ("钱明", "本报记者"),
+        photos="钱明",
     ),
 )
 

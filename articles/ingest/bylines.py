@@ -13,9 +13,13 @@ from functools import lru_cache
 from .byline_forms import Form, forms
 from .model import BylineEntry, BylinePosition
 from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
-from .words import tagged
+from .words import frequency, tagged
 
 _C = "\u4e00-\u9fff"
+# The longest credit line, spaces included: twelve names with separators fit.
+CREDIT_MAX_CHARS = 60
+# A dictionary word seen fewer times than this may be the surname and given name of a person.
+RARE_WORD_COUNT = 50
 
 
 def _alternation(rows: tuple[Form, ...]) -> str:
@@ -46,9 +50,10 @@ def _role_pattern(*, glued: bool) -> str:
 
 ROLE = _role_pattern(glued=False)
 _ROLE_ONLY = re.compile(rf"^{ROLE}$")
-_ROLE_NAME = re.compile(rf"^({ROLE})([{_C}·]{{2,10}})$")
+_GLUED = _role_pattern(glued=True)
+_ROLE_NAME = re.compile(rf"^({_GLUED})([{_C}·]{{2,10}})$")
 # Roles glued between names (记者张三通讯员李四) split the token.
-_GLUED_ROLE = re.compile(f"({_role_pattern(glued=True)})")
+_GLUED_ROLE = re.compile(f"({_GLUED})")
 _ROLE_FLAGS = tuple((re.compile(rf"(?:{row.pattern})$"), row.flags) for row in _ROLES)
 _MARKERS = "".join(row.pattern for row in forms("marker"))
 _SEPARATOR_CHARS = "".join(row.pattern for row in forms("separator"))
@@ -69,9 +74,12 @@ _CLOSING = _grouped(_CLOSING_ROWS, "c")
 _RUN_ON_ROWS = forms("run_on")
 _RUN_ON = _grouped(_RUN_ON_ROWS, "r")
 _CHART_TAIL = re.compile(_alternation(forms("chart")))
+# `… 本报记者 X 摄`, `摄影/X`, `图/X` closing a caption (`图：…` opening one is a label).
 _CAPTION_CREDIT = re.compile(
-    rf"(?:摄影\s*[/／|｜:：]?\s*([{_C}· 、]{{2,20}})|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
+    rf"(?:(?:摄影\s*[/／|｜:：]?|(?<![制绘])图\s*[/／])\s*([{_C}· 、]{{2,20}})"
+    rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
 )
+_BEFORE_CREDIT = re.compile(r"[。！？，；：”（(]")
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
 _DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
 
@@ -95,9 +103,8 @@ def _split_glued(token: str) -> list[str]:
     if _ROLE_ONLY.match(token):
         return [token]
     whole = _ROLE_NAME.match(token)
-    if whole and "alone" not in _role_flags(whole.group(1)):
-        if looks_like_name(whole.group(2), strict=False):
-            return [whole.group(1), whole.group(2)]
+    if whole and looks_like_name(whole.group(2), strict=False):
+        return [whole.group(1), whole.group(2)]
     return [part for part in _GLUED_ROLE.split(token) if part]
 
 
@@ -165,7 +172,8 @@ def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
     text, trailer_flags = _bare_credit_text(text)
-    if not text or len(text) > 60:
+    # A line ending in a colon is a label (关键帧：), not a credit.
+    if not text or len(text) > CREDIT_MAX_CHARS or text.endswith((":", "：")):
         return None
     tokens = _tokens(text)
     if not tokens:
@@ -182,7 +190,7 @@ def _described(tokens: list[tuple[str, str]]) -> Credit | None:
     if len(tokens) < 2 or not _DESCRIPTION.match(description):
         return None
     if not looks_like_name(name, strict=False):
-        return None
+        return None  # 讲述人：… with no name after the description
     return Credit(((name, tokens[0][1]),), description=description)
 
 
@@ -193,22 +201,17 @@ def _read_tokens(
     roles: list[str | None] = []
     pictures: set[int] = set()
     role: str | None = None
+    role_photo = False  # the names under the current role are photographers (图/本报记者 X)
     open_from = 0  # the first name a role printed after names (王东/摄) would cover
     wrote = "words" in trailer_flags
-    saw_role = previous_is_name = False
+    saw_role = False
+    previous = ""  # what the token before was: "name", "role" or nothing
     last = len(tokens) - 1
-
-    def add(name: str, name_role: str | None) -> None:
-        if name_role and "photo" in _role_flags(name_role):
-            pictures.add(len(names))
-        names.append(name)
-        roles.append(name_role)
-
     for i, (separator, token) in enumerate(tokens):
         if _ROLE_ONLY.match(token):
             flags = _role_flags(token)
             saw_role, wrote = True, wrote or "words" in flags
-            postfix = previous_is_name and _is_slash(separator)
+            postfix = previous == "name" and _is_slash(separator)
             if postfix and (i == last or not _is_slash(tokens[i + 1][0])):
                 for j in range(open_from, len(names)):
                     roles[j] = roles[j] or token
@@ -216,14 +219,18 @@ def _read_tokens(
                         pictures.add(j)
                 open_from = len(names)
             else:
+                # A picture role carries on to the role printed right after it: 图/本报记者 X.
+                role_photo = "photo" in flags or (role_photo and previous == "role")
                 role = token
-            previous_is_name = False
+            previous = "role"
             continue
-        if looks_like_name(token, strict=False):
-            add(token, role)
-        else:
+        if not looks_like_name(token, strict=False):
             return None
-        previous_is_name = True
+        if role_photo:
+            pictures.add(len(names))
+        names.append(token)
+        roles.append(role)
+        previous = "name"
     if not names:
         return None
     if not saw_role:
@@ -232,6 +239,8 @@ def _read_tokens(
         certain = sum(_certain_name(name) for name in names)
         if not allow_bare or not certain or 2 * certain < len(names):
             return None
+    elif not all(role or _certain_name(name) for name, role in zip(names, roles, strict=True)):
+        return None  # a word before the first role (百名 记者 …) is no uncredited name
     if "photo" in trailer_flags:
         pictures.update(range(open_from, len(names)))
     entries = tuple(zip(names, roles, strict=True))
@@ -240,13 +249,16 @@ def _read_tokens(
 
 def _certain_name(name: str) -> bool:
     """A bare name that stands alone: a dictionary name, or a known surname whose first word
-    is a noun running into the given name (金志 in 金志刚), not a time or verb (周末游)."""
+    is a rare noun running into the given name (金志 in 金志刚), not a common word (关键帧) or a
+    time or verb (周末游)."""
     if looks_like_name(name, strict=True):
         return True
     if not surname_length(name) or not looks_like_name(name, strict=False):
         return False
     words = tagged(name)
-    return len(words) >= 2 and words[0][1] in ("n", "nz")
+    if len(words) < 2 or words[0][1] not in ("n", "nz"):
+        return False
+    return frequency(words[0][0]) < RARE_WORD_COUNT
 
 
 def is_opinion_role(role: str) -> bool:
@@ -257,10 +269,11 @@ def is_opinion_role(role: str) -> bool:
 def _bare_credit_text(text: str) -> tuple[str, frozenset[str]]:
     """A credit line without brackets, markers (□通讯员 X, ■记者 Y) and its trailer (报道, 摄…);
     and the flags of that trailer's row."""
-    text = text.strip().strip("（）()").strip().lstrip(_MARKERS).strip()
+    # A marker may stand before the bracket or inside it: ■(记者 X), (■记者 X).
+    text = text.strip().lstrip(_MARKERS).strip().strip("（）()").strip().lstrip(_MARKERS).strip()
     trailer = _TRAILER.search(text)
     if trailer and trailer.start() > 0:
-        flags = _TRAILER_ROWS[int(trailer.lastgroup[1:])].flags  # type: ignore[index]
+        flags = _TRAILER_ROWS[int(str(trailer.lastgroup)[1:])].flags
         return text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " "), flags
     return text, frozenset()
 
@@ -300,7 +313,7 @@ def closing_credit(paragraph: str) -> Credit | None:
 def run_on_credit(text: str) -> tuple[str, Credit] | None:
     """A credit line printed on after the last sentence (`…增加菜品。 本报记者 袁明`): the text
     before it, and the credit."""
-    if len(text) < 4 or not "\u4e00" <= text[-1] <= "\u9fff":
+    if len(text) < 4 or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in ")）"):
         return None
     found = _grouped_credit(_RUN_ON, _RUN_ON_ROWS, text, search=True)
     return (text[: found[1]].rstrip(), found[0]) if found else None
@@ -313,14 +326,14 @@ def caption_credits(caption: str) -> list[str]:
     if "图" in caption[-16:] or "漫画" in caption[-16:]:
         caption = _CHART_TAIL.sub("", caption)
     # Cheap guard: the credit pattern is only worth running when 摄 closes the caption.
-    if "摄" not in caption[-3:] and "摄影" not in caption[-24:]:
+    if "摄" not in caption[-3:] and "摄影" not in caption[-24:] and "图" not in caption[-12:]:
         return []
     match = _CAPTION_CREDIT.search(caption)
     if not match:
         return []
     names_text = (match.group(1) or match.group(2) or "").strip()
-    # Only the tail after the last sentence punctuation can be the credit.
-    names_text = re.split(r"[。！？，；：”]", names_text)[-1].strip()
+    # Only the tail after the last sentence punctuation or opening bracket can be the credit.
+    names_text = _BEFORE_CREDIT.split(names_text)[-1].strip()
     names: list[str] = []
     for _separator, token in reversed(_tokens(names_text)):
         if _ROLE_ONLY.match(token):
@@ -342,7 +355,7 @@ def lenient_credit(text: str) -> Credit | None:
     """Read a line the block model calls a byline but `parse_credit_line` refuses: any token
     ending in a role word is a role, every other token must look like a name."""
     text, trailer_flags = _bare_credit_text(text)
-    if not text or len(text) > 60:
+    if not text or len(text) > CREDIT_MAX_CHARS:
         return None
     role: str | None = None
     entries: list[tuple[str, str | None]] = []

@@ -8,6 +8,7 @@ from pathlib import Path
 from .block_model import MODEL_PATH, label, predict, split_label
 from .body import DANGLING_END, BodyItem, assemble_body, item_roles
 from .bylines import (
+    CREDIT_MAX_CHARS,
     DATELINE,
     Credit,
     caption_credits,
@@ -67,7 +68,7 @@ def _light(block: RawBlock) -> str:
 
 
 def _is_credit(text: str, *, allow_bare: bool) -> Credit | None:
-    return parse_credit_line(text, allow_bare=allow_bare) if compact_len(text) <= 40 else None
+    return parse_credit_line(text, allow_bare=allow_bare) if len(text) <= CREDIT_MAX_CHARS else None
 
 
 def _ends_open(draft: _Draft) -> bool:
@@ -78,10 +79,12 @@ def _ends_open(draft: _Draft) -> bool:
         text = _light(block)
         # A credit closes the article, even a photographer's (`… 摄`, caption-like), and
         # one run on after the last sentence.
-        if _is_credit(text, allow_bare=True) or run_on_credit(text):
+        if _is_credit(text, allow_bare=True):
             return False
         if is_caption_like(text):
             continue
+        if run_on_credit(text):
+            return False
         return not ends_sentence(text) and _mid_clause(text)
     return False
 

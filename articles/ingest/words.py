@@ -49,3 +49,8 @@ def splits_word(left: str, right: str) -> bool:
         if start < seam < end and len(word) >= 2:
             return True
     return False
+
+
+def frequency(word: str) -> int:
+    """How often the dictionary counts word as one word (small for rare and unknown words)."""
+    return _jieba().suggest_freq(word)

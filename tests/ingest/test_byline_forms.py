@@ -63,7 +63,16 @@ def test_every_pattern_row_matches_its_example(form):
 
 @pytest.mark.parametrize(
     "text",
-    ["春风 化雨", "周末游", "清晨 第一锅粥", "本报记者", "文明城区 新风尚", "3月2日 上午"],
+    [
+        "春风 化雨",
+        "周末游",
+        "关键帧：",
+        "清晨 第一锅粥",
+        "本报记者",
+        "百名记者基层行",
+        "文明城区 新风尚",
+        "3月2日 上午",
+    ],
 )
 def test_lines_that_only_look_like_credits_are_not_credits(text):
     assert parse_credit_line(text, allow_bare=True) is None
@@ -76,6 +85,10 @@ def test_bare_names_need_a_line_that_allows_them():
 
 def test_a_lone_word_role_does_not_glue_onto_a_caption_word():
     assert caption_credits("文明城区 张宁 摄") == ["张宁"]
+
+
+def test_a_chart_credit_closing_a_caption_names_no_photographer():
+    assert caption_credits("两地往来示意 制图/黄欣") == []
 
 
 def test_a_dateline_without_a_date_or_bracket_is_no_credit():

@@ -368,3 +368,10 @@ def test_credit_line_run_on_under_the_last_sentence_is_an_end_byline(parse):
     ]
     assert first.blocks[-1].text == PARAS[1]
     assert second.headline == "菜场换新颜"
+
+
+def test_twelve_bare_names_in_an_enumeration_closing_an_article_are_bylines(parse_one):
+    names = "王海、刘一、陈浩、李想、张帆、赵蕾、孙宁、周洁、吴迪、郑爽、冯涛、韩雪"
+    article = parse_one(page("社区食堂开张", *PARAS, names))
+    assert [b.name for b in article.bylines] == names.split("、")
+    assert article.blocks[-1].text == PARAS[1]
