@@ -252,7 +252,7 @@ def cross_validate(
     labelled = {p.name: labelled_page(p.text_path, p.expected) for p in pages}
     always = [page[1:] for folder in extra if folder.is_dir() for page in labelled_folder(folder)]
     split = folds(pages, k)
-    right = blocks = true_starts = found = hits = 0
+    right = rules_right = blocks = true_starts = found = hits = 0
     score = Score()
     with tempfile.TemporaryDirectory() as tmp:
         for i, held_out in enumerate(split):
@@ -266,7 +266,11 @@ def cross_validate(
             score.merge(score_pages(held_out, parser_with(path)))
             for page in held_out:
                 page_blocks, rules, gold = labelled[page.name]
-                predicted = block_model.predict(page_blocks, rules, path)
+                predicted = block_model.overrule(page_blocks, rules, path)
+                for rule, want in zip(rules, gold, strict=True):
+                    rules_right += (
+                        block_model.split_label(rule)[0] == block_model.split_label(want)[0]
+                    )
                 for want, got in zip(gold, predicted, strict=True):
                     (want_role, want_start), (got_role, got_start) = (
                         block_model.split_label(want),
@@ -284,6 +288,7 @@ def cross_validate(
         "pages": len(pages),
         "blocks": blocks,
         "role accuracy": right / blocks if blocks else 0.0,
+        "rules alone": rules_right / blocks if blocks else 0.0,
         "start precision": precision,
         "start recall": recall,
         "start F1": f1,

@@ -26,6 +26,11 @@ from .words import splits_word
 
 MODEL_PATH = Path(__file__).with_name("block_roles.crfsuite")
 ROLES = ("kicker", "headline", "deck", "byline", "paragraph", "continuation", "subhead", "caption")
+# How sure the model must be of a label to overrule the rules' (marginal probability). Chosen
+# by leave-one-page-out on ../shared/pages (docs/ingest.md): at 0.8 the loader's checks equal
+# the rules' best and block roles are right 96.4 % of the time (rules 91.8 %, model alone 96.2 %
+# but three checks fewer).
+CONFIDENCE = 0.8
 # Fixed so that training the same pages twice writes the same model.
 TRAINING_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": 1}
 _SHORT = 40
@@ -187,3 +192,18 @@ def predict(blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL
     if not blocks:
         return []
     return load(path).tag(page_features(blocks, rules))
+
+
+def overrule(
+    blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL_PATH
+) -> list[str]:
+    """The label of every block: the model's where it is sure of it (marginal probability at
+    least CONFIDENCE), else the rules'. Decoding still weighs the whole page at once."""
+    if not blocks:
+        return []
+    tagger = load(path)
+    predicted = tagger.tag(page_features(blocks, rules))
+    return [
+        mine if mine == rule or tagger.marginal(mine, i) >= CONFIDENCE else rule
+        for i, (mine, rule) in enumerate(zip(predicted, rules, strict=True))
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .block_model import MODEL_PATH, label, predict, split_label
+from .block_model import MODEL_PATH, label, overrule, split_label
 from .body import DANGLING_END, BodyItem, assemble_body, item_roles
 from .bylines import (
     CREDIT_MAX_CHARS,
@@ -439,7 +439,7 @@ def parse_document(
         )
     parts, labels = rule_labels(blocks)
     if model is not None:
-        parts = _labelled_articles(blocks, predict(blocks, labels, model))
+        parts = _labelled_articles(blocks, overrule(blocks, labels, model))
     lines = text.split("\n")
     articles = [_build(p, i, lines, gazetteer) for i, p in enumerate(parts)]
     if not any(article.headline for article in articles):

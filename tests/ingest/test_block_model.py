@@ -119,7 +119,7 @@ def test_the_model_has_the_last_word_on_roles_and_article_starts(monkeypatch):
         seen.append(page_rules)
         return overruled
 
-    monkeypatch.setattr(parse, "predict", fake_predict)
+    monkeypatch.setattr(parse, "overrule", fake_predict)
     (article,) = parse_document(PAGE, source="t.txt").articles
     assert seen == [rules]
     assert [(b.kind, b.text[:4]) for b in article.blocks] == [
@@ -134,9 +134,30 @@ def test_the_model_has_the_last_word_on_roles_and_article_starts(monkeypatch):
 def test_a_byline_the_grammar_refuses_is_read_leniently_or_kept_as_text(monkeypatch):
     page = "新桥通车\n\n半岛周刊评论员 李 华\n\n今天上午,新桥正式通车。\n\n欢迎读者来电咨询\n"
     monkeypatch.setattr(
-        parse, "predict", lambda b, r, p: ["B-headline", "I-byline", "I-paragraph", "I-byline"]
+        parse, "overrule", lambda b, r, p: ["B-headline", "I-byline", "I-paragraph", "I-byline"]
     )
     (article,) = parse_document(page, source="t.txt").articles
     assert [(e.name, e.role) for e in article.bylines] == [("李华", "半岛周刊评论员")]
     # "欢迎读者来电咨询" is no credit at all: it stays in the body rather than vanish.
     assert [b.text for b in article.blocks] == ["今天上午，新桥正式通车。", "欢迎读者来电咨询"]
+
+
+def test_the_model_overrules_the_rules_only_where_it_is_sure(monkeypatch):
+    pages = labelled_folder(PAGES)
+    changed = 0
+    for _, blocks, rules, _ in pages:
+        predicted = block_model.predict(blocks, rules)
+        monkeypatch.setattr(block_model, "CONFIDENCE", 0.0)
+        assert block_model.overrule(blocks, rules) == predicted
+        monkeypatch.setattr(block_model, "CONFIDENCE", 1.01)
+        assert block_model.overrule(blocks, rules) == list(rules)
+        monkeypatch.setattr(block_model, "CONFIDENCE", 0.8)
+        final = block_model.overrule(blocks, rules)
+        tagger = block_model.load()
+        tagger.tag(block_model.page_features(blocks, rules))
+        for i, (label, rule, mine) in enumerate(zip(final, rules, predicted, strict=True)):
+            assert label in (rule, mine)
+            if label != rule:
+                changed += 1
+                assert tagger.marginal(mine, i) >= 0.8
+    assert changed > 0
