@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .block_model import MODEL_PATH, label, overrule, split_label
-from .body import DANGLING_END, BodyItem, assemble_body, item_roles
+from .body import BodyItem, assemble_body, item_roles
 from .bylines import (
     CREDIT_MAX_CHARS,
     DATELINE,
@@ -23,6 +23,7 @@ from .classify import classify
 from .entities import find_places
 from .errors import SourceError
 from .gazetteer import Gazetteer, default_gazetteer
+from .join_rules import DANGLING_END
 from .layout import (
     RawBlock,
     compact_len,
