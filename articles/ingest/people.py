@@ -18,6 +18,7 @@ from .person_titles import (
     POST_RANK,
     SUFFIX_HEAD,
     TITLE_HEAD,
+    ends_in_head_word,
     is_status,
     modifier_before,
     suffix_title_at,
@@ -225,8 +226,7 @@ def _titled(text: str, people: _People) -> None:
                 described = title and text[end - len(title) - 1 : end - len(title)] == "的"
                 people.add(name, None if described else title)
     for quoted in _QUOTED_TITLE.finditer(text) if "”" in text or '"' in text else ():
-        post = quoted.group(1)
-        if TITLE_HEAD.match(post + "人", len(post) - 2) or post.endswith(("书记", "主任")):
+        if ends_in_head_word(quoted.group(1)):
             people.add(name_at(text, quoted.end()), quoted.group())
 
 
@@ -257,7 +257,7 @@ def _described(text: str, people: _People) -> None:
         title = title_before(text, end)
         if not title or end - len(title) != description.start(1):
             continue  # the description is more than a title
-        if TITLE_HEAD.search(title + "人") or suffix_title_at(text, end):
+        if ends_in_head_word(title) or suffix_title_at(text, end):
             people.add(name, title)
 
 

@@ -205,6 +205,11 @@ def modifier_before(text: str, end: int) -> str:
     return title_before(text, end) or ""
 
 
+def ends_in_head_word(text: str) -> bool:
+    """True when text ends in one of the listed title words (书记, 理事长, 志愿者)."""
+    return bool(_GROUP_WORD.search(text))
+
+
 def is_status(title: str) -> bool:
     """True for a status printed like a title (居民, 灯塔村村民) that is no title."""
     return title.endswith(tuple(STATUSES))
