@@ -33,6 +33,7 @@ from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
 from .sources import source_versions_panel
+from .tasks import find_people_selected
 
 # Change-form buttons: POST name -> transition.
 BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
@@ -61,7 +62,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     search_fields = ["headline", "kicker", "summary", "bylines__reporter__name"]
     date_hierarchy = "published_at"
     list_per_page = 50
-    actions = [submit_selected, publish_selected, withdraw_selected]
+    actions = [submit_selected, publish_selected, withdraw_selected, find_people_selected]
     autocomplete_fields = ["program", "installment", "districts", "subdistricts"]
     inlines = [BylineInline, MentionInline, PhotoInline, CorrectionInline]
     save_on_top = True

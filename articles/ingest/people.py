@@ -18,6 +18,7 @@ from .person_titles import (
     POST_RANK,
     SUFFIX_HEAD,
     TITLE_HEAD,
+    ends_in_head_word,
     is_status,
     modifier_before,
     suffix_title_at,
@@ -44,14 +45,14 @@ _KIN = word_pattern(
     after="(?=[\u4e00-\u9fff])",
 )
 # A name that opens a clause and is then described: 张三是社区党支部书记 / 张三，居委会主任，
-_DESCRIBED = re.compile(r"(?<![\u4e00-\u9fff“「《])([\u4e00-\u9fff]{2,4})(是|[，,])")
+_DESCRIBED = re.compile(r"(?:^|[，,。；;：:！!？?”\s])([\u4e00-\u9fff]{2,4})(?=是|[，,])")
 _DESCRIPTION = re.compile(
     r"(?:一名|一位|一个|位|名)?([\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;！!？?])"
 )
 # A title in quotes right before a name: “老书记”张三.
 _QUOTED_TITLE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,8})[”\"](?=[\u4e00-\u9fff])")
 _DOT = "·"
-_DOTS = re.compile("(?<=[\u4e00-\u9fff])·(?=[\u4e00-\u9fff])")
+_DOTS = re.compile("·(?<=[\u4e00-\u9fff]·)(?=[\u4e00-\u9fff])")
 
 
 def _translit_run(text: str, start: int, step: int) -> int:
@@ -224,9 +225,8 @@ def _titled(text: str, people: _People) -> None:
                 # 这份地图的研究者张三: a noun after 的 describes the person; it is no post.
                 described = title and text[end - len(title) - 1 : end - len(title)] == "的"
                 people.add(name, None if described else title)
-    for quoted in _QUOTED_TITLE.finditer(text):
-        post = quoted.group(1)
-        if TITLE_HEAD.match(post + "人", len(post) - 2) or post.endswith(("书记", "主任")):
+    for quoted in _QUOTED_TITLE.finditer(text) if "”" in text or '"' in text else ():
+        if ends_in_head_word(quoted.group(1)):
             people.add(name_at(text, quoted.end()), quoted.group())
 
 
@@ -250,20 +250,21 @@ def _described(text: str, people: _People) -> None:
             continue
         if not looks_like_name(name, strict=True):
             continue
-        description = _DESCRIPTION.match(text, match.end())
+        description = _DESCRIPTION.match(text, match.end() + 1)
         if not description:
             continue
         end = description.end()
         title = title_before(text, end)
         if not title or end - len(title) != description.start(1):
             continue  # the description is more than a title
-        if TITLE_HEAD.search(title + "人") or suffix_title_at(text, end):
+        if ends_in_head_word(title) or suffix_title_at(text, end):
             people.add(name, title)
 
 
 def _introduced(text: str, people: _People) -> None:
     """Names after an age or a relationship word: 62岁的张三, 奶奶李四, 她的丈夫王五说."""
-    for match in (*_AGE.finditer(text), *_KIN.finditer(text)):
+    ages = _AGE.finditer(text) if "岁" in text else ()
+    for match in (*ages, *_KIN.finditer(text)):
         name = name_at(text, match.end())
         if name and len(name) >= 3 or name and _SPEECH.match(text, match.end() + len(name)):
             people.add(name)
@@ -271,7 +272,7 @@ def _introduced(text: str, people: _People) -> None:
 
 def _foreign(text: str, people: _People) -> None:
     """Transliterated names, which the dot marks wherever they stand: 马可·波罗来到上海."""
-    for dot in _DOTS.finditer(text):
+    for dot in _DOTS.finditer(text) if _DOT in text else ():
         start = _translit_run(text, dot.start() - 1, -1) + 1
         name = _dotted_name_at(text, start)
         if name and not (start and text[start - 1] == _DOT):

@@ -34,7 +34,7 @@ TITLE_HEAD = word_pattern(HEAD_WORDS, after="(?=[\u4e00-\u9fff])")
 # The last character of an occupation or post the dictionary knows as a noun (领队, 学者,
 # 政委, 果农, 博士, 歌手): such a word before a name is a title even when not listed above.
 _SUFFIXES = "长员师者家官委主农工士手队匠"
-SUFFIX_HEAD = re.compile(f"(?<=[\u4e00-\u9fff])[{_SUFFIXES}](?=[{_NAME_START}])")
+SUFFIX_HEAD = re.compile(f"[{_SUFFIXES}](?<=[\u4e00-\u9fff].)(?=[{_NAME_START}])")
 # Nouns with a title's last character that name no occupation or post.
 _NOT_TITLES = frozenset(
     "大家 人家 国家 老家 全家 回家 农家 商家 东家 专家组 自家 家长 学长 兄长 "
@@ -203,6 +203,11 @@ def modifier_before(text: str, end: int) -> str:
     if tag in STOP_TAGS or tag.startswith(("v", "m", "nr")) or len(word) < 2:
         return ""  # 浦东新区的张三区长: a 的 modifier is not part of the title
     return title_before(text, end) or ""
+
+
+def ends_in_head_word(text: str) -> bool:
+    """True when text ends in one of the listed title words (书记, 理事长, 志愿者)."""
+    return bool(_GROUP_WORD.search(text))
 
 
 def is_status(title: str) -> bool:

@@ -6,7 +6,7 @@ from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKin
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
-from .runs import LoaderRun
+from .runs import LoaderRun, TaskRun
 from .sources import SourceDocument, SourceVersion
 
 __all__ = [
@@ -30,4 +30,5 @@ __all__ = [
     "SourceVersion",
     "Subdistrict",
     "SubdistrictKind",
+    "TaskRun",
 ]

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 
 
 class LoaderRun(models.Model):
@@ -22,3 +23,16 @@ class LoaderRun(models.Model):
 
     def __str__(self) -> str:
         return f"{timezone.localtime(self.finished_at):%Y-%m-%d %H:%M}"
+
+
+class TaskRun(DBTaskResult):
+    """A background task's run as the task backend records it, shown to the desk read-only."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("后台任务")
+        verbose_name_plural = _("后台任务")
+        ordering = ["-enqueued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} {timezone.localtime(self.enqueued_at):%Y-%m-%d %H:%M}"

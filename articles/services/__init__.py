@@ -23,6 +23,7 @@ from .revisions import (
     article_revert,
 )
 from .sources import (
+    article_add_mentions,
     article_load_done,
     article_save_loaded,
     installment_get_or_create,
@@ -55,6 +56,7 @@ __all__ = [
     "StaleArticleError",
     "WorkflowError",
     "article_add_byline",
+    "article_add_mentions",
     "article_check_version",
     "article_edit_done",
     "article_load_done",

@@ -79,13 +79,15 @@ def article_set_mentions(
     *, article: Article, mentions: Iterable[tuple[str, str]]
 ) -> list[ArticleMention]:
     """Replace the people an article mentions: (name, title as printed) pairs, in order."""
-    rows = []
-    for name, title in mentions:
-        person = Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(
-            name=name
-        )
-        rows.append((person.pk, title))
+    rows = [(person_named(name).pk, title) for name, title in mentions]
     return _replace_mentions(article, rows)
+
+
+def person_named(name: str) -> Person:
+    """The first person of that name, or a new one: mentions never duplicate a person."""
+    return Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(
+        name=name
+    )
 
 
 @transaction.atomic

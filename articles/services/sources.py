@@ -1,5 +1,6 @@
 """Print sources: page versions, the series a page names, and writing a loaded article."""
 
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -7,8 +8,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from ..models import Article, Program, ProgramInstallment, SourceDocument, SourceVersion
+from ..models import (
+    Article,
+    ArticleMention,
+    Program,
+    ProgramInstallment,
+    SourceDocument,
+    SourceVersion,
+)
 from ..numerals import installment_number
+from .credits import person_named
 from .fields import clip_to_field
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
@@ -104,3 +113,50 @@ def installment_get_or_create(
         },
     )
     return installment
+
+
+@transaction.atomic
+def article_add_mentions(
+    *, article: Article, mentions: Iterable[tuple[str, str]], comment: str
+) -> list[ArticleMention]:
+    """Add people after those an article mentions (none twice), recorded as one revision.
+
+    A load's later passes add to what the load wrote: an article still as loaded stays so (its
+    loaded checksum moves with it), so a corrected page still updates it; an edited one stays
+    edited.
+    """
+    # The loader imports the services, so its content checksum is imported when first needed.
+    from ..loading.content import content_checksum, stored_content  # noqa: PLC0415
+
+    def current() -> Article:
+        return (
+            Article.objects.select_for_update(of=("self",))
+            .select_related("program", "installment")
+            .prefetch_related("bylines__reporter", "mentions__person", "districts", "subdistricts")
+            .get(pk=article.pk)
+        )
+
+    locked = current()
+    as_loaded = content_checksum(stored_content(locked)) == locked.source_checksum
+    mentioned = {m.person.name for m in locked.mentions.all()}
+    order = max((m.order for m in locked.mentions.all()), default=-1) + 1
+    created = []
+    for name, title in mentions:
+        if name in mentioned:
+            continue
+        mentioned.add(name)
+        created.append(
+            ArticleMention(
+                article=locked, person=person_named(name), title=title or "", order=order
+            )
+        )
+        order += 1
+    if not created:
+        return []
+    article_record_baseline(article=locked)
+    created = ArticleMention.objects.bulk_create(created)
+    if as_loaded:
+        checksum = content_checksum(stored_content(current()))
+        Article.objects.filter(pk=locked.pk).update(source_checksum=checksum)
+    article_record(article=locked, user=None, comment=comment)
+    return created

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "reversion",
+    "django_tasks_db",
     "people",
     "articles",
 ]
@@ -74,6 +75,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background tasks (django.tasks) are rows in the database, run by `manage.py db_worker`:
+# the thorough people pass (articles.tasks) is too slow to run while a page loads.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = env_str("REDIS_URL") or ""
 if REDIS_URL:

@@ -131,3 +131,24 @@ def test_cv_never_trains_on_the_page_it_scores(monkeypatch, tmp_path):
 
 def _fingerprint(blocks) -> str:
     return "\n".join(block.text for block in blocks)
+
+
+def test_people_thorough_adds_the_second_pass_and_times_it(capsys, tmp_path):
+    text = "\n\n社区花园开放\n\n周末，陆建新带着孙子来到新开的社区花园。\n"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    report = ingest_eval.shipped_parser(text, "p.txt")
+    report["articles"][0]["people"] = [{"name": "陆建新", "title": None}]
+    (tmp_path / "p.expected.json").write_text(json.dumps(report, ensure_ascii=False), "utf-8")
+
+    assert ingest_eval.main([str(tmp_path), "--quiet"]) == 0
+    assert people_row(capsys.readouterr().out) == ["0", "1"]
+    assert ingest_eval.main([str(tmp_path), "--quiet", "--people", "thorough"]) == 0
+    out = capsys.readouterr().out
+    assert people_row(out) == ["1", "1"]
+    assert "thorough people pass:" in out and "characters/s wall" in out
+
+
+def people_row(out: str) -> list[str]:
+    """Passed and total of the people row of the eval's table."""
+    row = next(line for line in out.splitlines() if line.startswith("people "))
+    return row.split()[1:3]

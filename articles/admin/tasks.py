@@ -1,0 +1,79 @@
+"""Background tasks in the admin: queue the thorough people pass, and follow the task runs.
+
+The database backend's own admin labels everything in English; this read-only one shows the
+same rows (through the TaskRun proxy) in Chinese, with what each run found.
+"""
+
+from django.contrib import admin, messages
+from django.tasks import TaskResultStatus
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
+
+from ..models import TaskRun
+from ..tasks import enqueue_thorough_people, thorough_people_pass
+from .sources import ReadOnlyAdmin
+
+STATUS_LABELS = {
+    TaskResultStatus.READY: _("排队中"),
+    TaskResultStatus.RUNNING: _("运行中"),
+    TaskResultStatus.SUCCESSFUL: _("已完成"),
+    TaskResultStatus.FAILED: _("失败"),
+}
+TASK_LABELS = {thorough_people_pass.module_path: _("精确人名识别")}
+
+
+@admin.action(permissions=["change"], description=_("用精确人名识别补充人物（后台任务）"))
+def find_people_selected(modeladmin, request, queryset):
+    """Queue the thorough people pass over the selected articles."""
+    results = enqueue_thorough_people(queryset.values_list("pk", flat=True))
+    modeladmin.message_user(
+        request,
+        f"已排入 {len(results)} 个后台任务（共 {queryset.count()} 篇稿件），"
+        "可在“后台任务”中查看进度。",
+        messages.SUCCESS,
+    )
+
+
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
+
+
+@admin.register(TaskRun)
+class TaskRunAdmin(ReadOnlyAdmin):
+    """Read-only: runs are written by the task backend and the worker, never by hand."""
+
+    list_display = ["task_display", "status_display", "enqueued_at", "finished_at", "outcome"]
+    list_filter = ["status"]
+    ordering = ["-enqueued_at"]
+    fields = [
+        "task_display",
+        "status_display",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "arguments",
+        "outcome",
+        "traceback",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("任务"), ordering="task_path")
+    def task_display(self, run):
+        return TASK_LABELS.get(run.task_path, run.task_path)
+
+    @admin.display(description=_("状态"), ordering="status")
+    def status_display(self, run):
+        return STATUS_LABELS.get(run.status, run.status)
+
+    @admin.display(description=_("参数"))
+    def arguments(self, run):
+        args = run.args_kwargs.get("args") or []
+        ids = args[0] if args and isinstance(args[0], list) else []
+        return f"稿件 {len(ids)} 篇（编号 {ids[0]}–{ids[-1]}）" if ids else str(run.args_kwargs)
+
+    @admin.display(description=_("结果"))
+    def outcome(self, run):
+        value = run.return_value
+        if isinstance(value, dict) and "articles" in value:
+            return f"读了 {value['articles']} 篇，补充人物 {value.get('people', 0)} 人"
+        return "" if value is None else str(value)
