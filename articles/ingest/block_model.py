@@ -88,7 +88,7 @@ _PUNCTS = tuple(_bucket(n, (0, 1, 3, 8)) for n in range(10))
 _NEIGHBOUR_KEYS = ("len", "last", "title_like", "caption_like", "credit", "gap")
 _OFFSETS = tuple(
     (offset, tuple((key, f"{offset}:{key}") for key in _NEIGHBOUR_KEYS), f"{offset}:rule")
-    for offset in (-2, -1, 1, 2)
+    for offset in (-1, 1)
 )
 
 
