@@ -54,6 +54,7 @@ EDITOR_MODELS = {
 EDITOR_EXTRA = [
     ("articles", "publish_article"),
     ("articles", "submit_article"),
+    ("articles", "proofread_article"),
     ("articles", "view_sourcedocument"),
 ]
 

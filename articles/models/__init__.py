@@ -1,6 +1,14 @@
 """The articles app's models, one module per concern."""
 
-from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus, published_q
+from .article import (
+    Article,
+    ArticleKind,
+    ArticleQuerySet,
+    ArticleStatus,
+    expired_q,
+    gone_q,
+    published_q,
+)
 from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
@@ -10,6 +18,8 @@ from .runs import LoaderRun
 from .sources import SourceDocument, SourceVersion
 
 __all__ = [
+    "expired_q",
+    "gone_q",
     "published_q",
     "Article",
     "ArticleKind",
