@@ -50,6 +50,14 @@ def _added_kind(text: str) -> str:
     return PUNCT if _is_punctuation(text) else ADDED
 
 
+def _append(segments: list[tuple[str, str]], kind: str, text: str) -> None:
+    """Add a segment, joining it to the last one if they are the same kind of text."""
+    if segments and segments[-1][0] == kind:
+        segments[-1] = (kind, segments[-1][1] + text)
+    else:
+        segments.append((kind, text))
+
+
 def repair_diff(raw: str, clean: str) -> RepairDiff:
     """Character diff of raw OCR against repaired text, each change named for the repair it is."""
     diff = RepairDiff()
@@ -57,16 +65,16 @@ def repair_diff(raw: str, clean: str) -> RepairDiff:
     matcher = SequenceMatcher(None, raw, clean, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            diff.raw.append((SAME, raw[i1:i2]))
-            diff.clean.append((SAME, clean[j1:j2]))
+            _append(diff.raw, SAME, raw[i1:i2])
+            _append(diff.clean, SAME, clean[j1:j2])
             continue
         if i2 > i1:
             kind = _removed_kind(raw[i1:i2])
-            diff.raw.append((kind, raw[i1:i2]))
+            _append(diff.raw, kind, raw[i1:i2])
             diff.counts[kind] += 1
         if j2 > j1:
             kind = _added_kind(clean[j1:j2])
-            diff.clean.append((kind, clean[j1:j2]))
+            _append(diff.clean, kind, clean[j1:j2])
             # A replaced punctuation mark is one repair, counted once.
             if not (kind == PUNCT and i2 > i1 and _is_punctuation(raw[i1:i2])):
                 diff.counts[kind] += 1
