@@ -99,6 +99,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
         queryset = (
             super()
             .get_queryset(request)
+            # The changelist skips list_select_related once the queryset has any: name both.
+            .select_related("proofread_by", *self.list_select_related)
             .prefetch_related(
                 Prefetch(
                     "bylines",

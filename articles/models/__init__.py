@@ -8,6 +8,7 @@ from .article import (
     expired_q,
     gone_q,
     published_q,
+    scheduled_q,
 )
 from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
@@ -21,6 +22,7 @@ __all__ = [
     "expired_q",
     "gone_q",
     "published_q",
+    "scheduled_q",
     "Article",
     "ArticleKind",
     "ArticleMention",

@@ -53,6 +53,12 @@ def expired_q(*, at=None) -> Q:
     return Q(status=ArticleStatus.PUBLISHED, expires_at__lte=at or timezone.now())
 
 
+def scheduled_q(*, at=None) -> Q:
+    """Published, but waiting for its publish time or for its embargo to end."""
+    now = at or timezone.now()
+    return Q(status=ArticleStatus.PUBLISHED) & ~published_q(at=now) & ~expired_q(at=now)
+
+
 def gone_q(*, at=None) -> Q:
     """Articles that were public and have been taken down (withdrawn or expired): answer 410.
 
@@ -71,6 +77,10 @@ class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """Articles readers may see: published, and their publish time has come."""
         return self.filter(published_q(at=at))
+
+    def scheduled(self, *, at=None):
+        """Published but not public yet (scheduled or embargoed), soonest first: for the desk."""
+        return self.filter(scheduled_q(at=at)).order_by("published_at", "pk")
 
     def expired(self, *, at=None):
         """Still marked published but past their expiry time: hidden, for `expire_articles`."""

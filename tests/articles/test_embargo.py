@@ -272,3 +272,13 @@ def test_an_article_readers_never_saw_answers_404_not_410(client, fields):
         response = client.get(article.get_absolute_url())
         assert response.status_code == 404
         assert HEADLINE not in response.text
+
+
+def test_scheduled_lists_what_waits_for_its_time_or_embargo_soonest_first():
+    with freeze_time(EMBARGO - datetime.timedelta(hours=1)):
+        embargoed = make_article(published_at=PRINTED, embargo_until=EMBARGO)
+        later = make_article(published_at=EXPIRY)
+        make_article(published_at=PRINTED)
+        make_article(published_at=PRINTED, expires_at=PRINTED + datetime.timedelta(hours=1))
+        make_article(status=ArticleStatus.DRAFT)
+        assert list(Article.objects.scheduled()) == [embargoed, later]
