@@ -47,6 +47,7 @@ EDITOR_MODELS = {
         "formerdistrictname",
         "program",
         "programinstallment",
+        "frontpagepin",
     ],
     "people": ["reporter", "person"],
     "taggit": ["tag", "taggeditem"],

@@ -11,6 +11,7 @@ from .article import (
     scheduled_q,
 )
 from .credits import ArticleMention, Byline, BylinePosition
+from .curation import TOP_SLOTS, FrontPagePin
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
@@ -34,6 +35,7 @@ __all__ = [
     "Correction",
     "District",
     "FormerDistrictName",
+    "FrontPagePin",
     "LoaderRun",
     "Photo",
     "Program",
@@ -42,4 +44,5 @@ __all__ = [
     "SourceVersion",
     "Subdistrict",
     "SubdistrictKind",
+    "TOP_SLOTS",
 ]

@@ -1,37 +1,51 @@
-"""Embargo and expiry times, the 待校对 status and its 已校对 mark; editors may give the mark.
+"""Embargo and expiry times, the 待校对 status and its 已校对 mark, and front-page pins.
 
-Frozen: the group and permission as they were when this migration was written (articles/groups.py
-holds the live rules).
+Editors get the right to give the mark and to manage pins. Frozen: the group and permissions as
+they were when this migration was written (articles/groups.py holds the live rules).
 """
 
+import django.core.validators
 import django.db.models.deletion
 from django.conf import settings
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 EDITORS = "编辑"
-PROOFREAD = ("articles", "proofread_article")
+EDITOR_GAINS = [
+    ("articles", "proofread_article"),
+    ("articles", "add_frontpagepin"),
+    ("articles", "change_frontpagepin"),
+    ("articles", "delete_frontpagepin"),
+    ("articles", "view_frontpagepin"),
+]
 
 
-def give_editors_proofreading(apps, schema_editor):
-    # Permissions are normally made after all migrations; make this one now so the group holds it.
+def _gains(permission_model):
+    wanted = []
+    for app_label, codename in EDITOR_GAINS:
+        permission = permission_model.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission is None:
+            raise LookupError(f"permission {app_label}.{codename} does not exist")
+        wanted.append(permission)
+    return wanted
+
+
+def give_editors_their_new_rights(apps, schema_editor):
+    # Permissions are normally made after all migrations; make these now so the group holds them.
     app_config = apps.get_app_config("articles")
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
     app_config.models_module = None
-    permission = apps.get_model("auth", "Permission").objects.get(
-        content_type__app_label=PROOFREAD[0], codename=PROOFREAD[1]
-    )
     group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=EDITORS)
-    group.permissions.add(permission)
+    group.permissions.add(*_gains(apps.get_model("auth", "Permission")))
 
 
-def take_proofreading_back(apps, schema_editor):
+def take_them_back(apps, schema_editor):
     group = apps.get_model("auth", "Group").objects.filter(name=EDITORS).first()
     if group is not None:
-        group.permissions.remove(
-            *group.permissions.filter(content_type__app_label=PROOFREAD[0], codename=PROOFREAD[1])
-        )
+        group.permissions.remove(*_gains(apps.get_model("auth", "Permission")))
 
 
 class Migration(migrations.Migration):
@@ -43,6 +57,43 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.CreateModel(
+            name="FrontPagePin",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        help_text="首页顶部的第几条（1 为头条，最多 5 条）。",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="位置",
+                    ),
+                ),
+                (
+                    "ends_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="到点自动取消置顶；留空则一直置顶。",
+                        null=True,
+                        verbose_name="置顶截止",
+                    ),
+                ),
+                ("pinned_at", models.DateTimeField(auto_now_add=True, verbose_name="置顶时间")),
+            ],
+            options={
+                "verbose_name": "首页置顶",
+                "verbose_name_plural": "首页置顶",
+                "ordering": ["position", "-pinned_at", "-pk"],
+            },
+        ),
         migrations.AlterModelOptions(
             name="article",
             options={
@@ -137,5 +188,35 @@ class Migration(migrations.Migration):
                 name="article_expires_after_embargo",
             ),
         ),
-        migrations.RunPython(give_editors_proofreading, take_proofreading_back),
+        migrations.AddField(
+            model_name="frontpagepin",
+            name="article",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="front_page_pin",
+                to="articles.article",
+                verbose_name="稿件",
+            ),
+        ),
+        migrations.AddField(
+            model_name="frontpagepin",
+            name="pinned_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="置顶人",
+            ),
+        ),
+        migrations.AddConstraint(
+            model_name="frontpagepin",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("position__gte", 1), ("position__lte", 5)),
+                name="frontpagepin_position_in_slots",
+            ),
+        ),
+        migrations.RunPython(give_editors_their_new_rights, take_them_back),
     ]
