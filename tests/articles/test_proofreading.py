@@ -137,3 +137,14 @@ def test_awaiting_proofreading_lists_only_the_loaders_unproofread_articles():
     services.article_mark_proofread(article=article, user=make_user("editor"))
     waiting = Article.objects.awaiting_proofreading()
     assert article not in waiting and waiting.count() == 2
+
+
+def test_a_corrected_page_sends_proofread_text_back_to_proofreading():
+    article = loaded_article()
+    services.article_mark_proofread(article=article, user=make_user("editor"))
+    corrected = seed_text().replace("周末的上午", "上周六上午", 1)
+    load_documents(pages=[source_page(corrected, name="A5.txt")], now=timezone.now())
+    article.refresh_from_db()
+    assert "上周六上午" in article.body[0]["text"]
+    assert article.status == ArticleStatus.PROOFREADING
+    assert (article.proofread_by, article.proofread_at) == (None, None)
