@@ -259,6 +259,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 can_publish_now=editable and publisher and article.status in PUBLISHABLE,
                 can_withdraw=editable and publisher and article.status in WITHDRAWABLE,
                 is_scheduled=article.is_scheduled,
+                is_embargoed=article.is_embargoed(),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 

@@ -82,6 +82,10 @@ class ArticleQuerySet(models.QuerySet):
         """Published but not public yet (scheduled or embargoed), soonest first: for the desk."""
         return self.filter(scheduled_q(at=at)).order_by("published_at", "pk")
 
+    def embargoed(self, *, at=None):
+        """Articles under an embargo still running, whatever their status, soonest lifted first."""
+        return self.filter(embargo_until__gt=at or timezone.now()).order_by("embargo_until", "pk")
+
     def expired(self, *, at=None):
         """Still marked published but past their expiry time: hidden, for `expire_articles`."""
         return self.filter(expired_q(at=at)).order_by("expires_at", "pk")

@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.utils import timezone
 from freezegun import freeze_time
 
 from articles import services
@@ -282,3 +283,21 @@ def test_scheduled_lists_what_waits_for_its_time_or_embargo_soonest_first():
         make_article(published_at=PRINTED, expires_at=PRINTED + datetime.timedelta(hours=1))
         make_article(status=ArticleStatus.DRAFT)
         assert list(Article.objects.scheduled()) == [embargoed, later]
+
+
+def test_embargoed_lists_every_running_embargo_soonest_lifted_first():
+    with freeze_time(EMBARGO - datetime.timedelta(hours=1)):
+        later = make_article(status=ArticleStatus.REVIEW, embargo_until=EXPIRY)
+        sooner = make_article(published_at=PRINTED, embargo_until=EMBARGO)
+        make_article(published_at=PRINTED, embargo_until=PRINTED)
+        assert list(Article.objects.embargoed()) == [sooner, later]
+
+
+def test_the_publish_button_says_an_embargoed_article_waits_for_the_embargo(client):
+    client.force_login(make_user("editor"))
+    article = make_article(
+        status=ArticleStatus.REVIEW, embargo_until=timezone.now() + datetime.timedelta(days=1)
+    )
+    page = client.get(f"/admin/articles/article/{article.pk}/change/").text
+    assert 'value="保存并发布（禁发期满后公开）" name="_publish"' in page
+    assert "禁发至" in page
