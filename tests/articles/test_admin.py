@@ -14,6 +14,7 @@ from articles.loading import load_documents
 from articles.models import (
     Article,
     ArticleStatus,
+    FrontPagePin,
     LoaderRun,
     Photo,
     ProgramInstallment,
@@ -54,6 +55,7 @@ def one_of_each():
         bylines=[reporter], districts=some_districts(1), program=program, installment=installment
     )
     article.tags.add("老城区")
+    FrontPagePin.objects.create(article=article, position=1)
     make_person()
     make_source_document()
     LoaderRun.objects.create(pages=1, created=3)
