@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml requirements.lock scripts/find-python
 
 setup: $(STAMP)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_sources
+	$(PY) manage.py load_sources --status published
 	$(PY) manage.py create_editor
 
 run: setup

@@ -1,16 +1,39 @@
-"""Reads for the home page and the archive index, each one query."""
+"""Reads for the home page and the archive index, each one query (the list two: pins, latest)."""
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
-from .models import Article, Program
+from .models import TOP_SLOTS, Article, FrontPagePin, Program
 
 LATEST_COUNT = 12
 PROGRAM_COUNT = 6
 
 
-def latest_articles(limit: int = LATEST_COUNT) -> list[Article]:
-    return list(Article.objects.published().for_listing()[:limit])
+def pinned_articles(*, at=None) -> list[Article]:
+    """Public stories with a live front-page pin, in slot order (at most TOP_SLOTS)."""
+    now = at or timezone.now()
+    live = FrontPagePin.objects.active(at=now).values("article_id")
+    pinned = list(
+        Article.objects.published(at=now)
+        .for_listing()
+        .filter(pk__in=live)
+        .order_by("front_page_pin__position", "-front_page_pin__pinned_at", "-pk")[:TOP_SLOTS]
+    )
+    for article in pinned:
+        article.is_pinned = True  # the teaser marks it, without a query per article
+    return pinned
+
+
+def latest_articles(limit: int = LATEST_COUNT, *, at=None) -> list[Article]:
+    """The home page's list: pinned stories in their top slots, then the latest public ones."""
+    pinned = pinned_articles(at=at)
+    latest = (
+        Article.objects.published(at=at)
+        .for_listing()
+        .exclude(pk__in=[article.pk for article in pinned])[: limit - len(pinned)]
+    )
+    return pinned + list(latest)
 
 
 def programs_with_newest(limit: int = PROGRAM_COUNT) -> list[Program]:

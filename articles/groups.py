@@ -47,6 +47,7 @@ EDITOR_MODELS = {
         "formerdistrictname",
         "program",
         "programinstallment",
+        "frontpagepin",
     ],
     "people": ["reporter", "person"],
     "taggit": ["tag", "taggeditem"],
@@ -54,6 +55,7 @@ EDITOR_MODELS = {
 EDITOR_EXTRA = [
     ("articles", "publish_article"),
     ("articles", "submit_article"),
+    ("articles", "proofread_article"),
     ("articles", "view_sourcedocument"),
 ]
 

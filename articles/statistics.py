@@ -6,7 +6,16 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
-from .models import Article, ArticleStatus, Byline, District, LoaderRun
+from .models import (
+    Article,
+    ArticleStatus,
+    Byline,
+    District,
+    LoaderRun,
+    expired_q,
+    published_q,
+    scheduled_q,
+)
 
 WEEKS = 12
 LOADER_RUNS = 10
@@ -56,13 +65,15 @@ def weekly_by_district(*, now=None) -> dict:
 def pipeline(*, now=None) -> list[dict]:
     """How many articles sit at each stage of the workflow: one aggregate query."""
     now = now or timezone.now()
-    published = Q(status=ArticleStatus.PUBLISHED)
     stages = {
+        "proofreading": ("待校对", Q(status=ArticleStatus.PROOFREADING)),
         "draft": ("草稿", Q(status=ArticleStatus.DRAFT)),
         "review": ("待审", Q(status=ArticleStatus.REVIEW)),
-        "scheduled": ("定时发布", published & Q(published_at__gt=now)),
-        "published": ("已发布", published & Q(published_at__lte=now)),
-        "withdrawn": ("已撤回", Q(status=ArticleStatus.WITHDRAWN)),
+        # Waiting for its publish time or for its embargo to end.
+        "scheduled": ("定时发布", scheduled_q(at=now)),
+        "published": ("已发布", published_q(at=now)),
+        # Expired articles are off the site before `expire_articles` records the withdrawal.
+        "withdrawn": ("已撤回", Q(status=ArticleStatus.WITHDRAWN) | expired_q(at=now)),
     }
     totals = Article.objects.aggregate(
         **{key: Count("pk", filter=condition) for key, (_, condition) in stages.items()}
@@ -92,9 +103,7 @@ def top_reporters(*, now=None) -> list[dict]:
     month_start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     rows = (
         Byline.objects.filter(
-            article__status=ArticleStatus.PUBLISHED,
-            article__published_at__gte=month_start,
-            article__published_at__lte=now,
+            published_q("article__", at=now), article__published_at__gte=month_start
         )
         .values("reporter__name")
         .annotate(n=Count("article", distinct=True))

@@ -1,8 +1,9 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
 from django.db.models import Count, Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
@@ -61,7 +62,10 @@ class ArticleDetailView(DetailView):
         return article_page_queryset(Article.objects.published())
 
     def get(self, request, *args, **kwargs):
-        self.object = article = self.get_object()
+        try:
+            self.object = article = self.get_object()
+        except Http404:
+            return self.gone_or_404(kwargs["pk"])
         canonical = article.get_absolute_url()
         if request.path != canonical:
             return redirect(canonical, permanent=True)
@@ -75,6 +79,15 @@ class ArticleDetailView(DetailView):
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         return response
+
+    def gone_or_404(self, pk: int):
+        """410 with a short notice for an article readers once saw; 404 for anything else."""
+        article = Article.objects.gone().filter(pk=pk).first()
+        if article is None:
+            raise Http404
+        return TemplateResponse(
+            self.request, "articles/withdrawn.html", {"article": article}, status=410
+        )
 
 
 class ArticleListView(ListView):

@@ -4,11 +4,12 @@ Run: .venv/bin/python bench/page_bench.py [--articles 2000] [--runs 30] [--datab
 
 Without ``--database-url`` it makes its own temporary SQLite database and deletes it afterwards;
 it never reads DATABASE_URL. A PostgreSQL URL is created if missing and must hold no articles
-besides the seed page. The script migrates, loads the seed page (``load_sources``), adds
-``--articles`` published articles with bylines, districts, tags, mentions and a program with
-installments (bulk inserts), then requests each page with Django's test ``Client`` under the test
-settings (DEBUG off, cached template loader): warm-up, one request counting queries, then
-``--runs`` timed requests. Figures are printed, never asserted.
+besides the seed page. The script migrates, loads the seed page published
+(``load_sources --status published``), adds ``--articles`` published articles with bylines,
+districts, tags, mentions and a program with installments (bulk inserts), then requests each
+page with Django's test ``Client`` under the test settings (DEBUG off, cached template loader):
+warm-up, one request counting queries, then ``--runs`` timed requests. Figures are printed,
+never asserted.
 """
 
 import argparse
@@ -241,7 +242,7 @@ def run(database_url: str, *, articles: int, runs: int) -> None:
     from articles.models import Article
 
     call_command("migrate", verbosity=0)
-    call_command("load_sources", stdout=StringIO(), stderr=StringIO())
+    call_command("load_sources", status="published", stdout=StringIO(), stderr=StringIO())
     if Article.objects.exclude(source_document__isnull=False).exists():
         raise SystemExit("The database has articles besides the seed page: use a fresh one.")
     started = time.perf_counter()

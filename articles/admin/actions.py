@@ -9,6 +9,7 @@ from .. import services
 # What each transition is called, and the service that performs it.
 TRANSITIONS = {
     "submit": (_("提交审核"), services.article_submit),
+    "proofread": (_("标记已校对"), services.article_mark_proofread),
     "publish": (_("发布"), services.article_publish),
     "withdraw": (_("撤回"), services.article_withdraw),
 }

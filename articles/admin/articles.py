@@ -9,13 +9,15 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
 from ..history import article_versions, version_changes
-from ..models import Article, Byline
+from ..models import Article, ArticleStatus, Byline
 from ..preview import preview_url
+from ..repair_diff import repair_comparison_html
 from ..search import admin_search, parse_query
 from ..services import (
     PUBLISHABLE,
@@ -26,7 +28,9 @@ from ..services import (
     article_revert,
     article_save_edit,
     article_save_rows,
+    can_proofread,
     can_publish,
+    can_set_embargo,
 )
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
 from .forms import ArticleAdminForm
@@ -36,7 +40,12 @@ from .sources import source_versions_panel
 from .tasks import find_people_selected
 
 # Change-form buttons: POST name -> transition.
-BUTTONS = {"_submit_review": "submit", "_publish": "publish", "_withdraw": "withdraw"}
+BUTTONS = {
+    "_submit_review": "submit",
+    "_mark_proofread": "proofread",
+    "_publish": "publish",
+    "_withdraw": "withdraw",
+}
 HISTORY_PAGE_SIZE = 50
 
 
@@ -71,7 +80,11 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             None,
             {"fields": ["base_version", "kicker", "headline", "subheadline", "summary", "body"]},
         ),
-        (_("发布"), {"fields": ["status", "published_at", "kind", "slug"]}),
+        (_("校对"), {"fields": ["proofread_mark", "repair_comparison"]}),
+        (
+            _("发布"),
+            {"fields": ["status", "published_at", "embargo_until", "expires_at", "kind", "slug"]},
+        ),
         (_("归类"), {"fields": ["program", "installment", "districts", "subdistricts", "tags"]}),
         (_("见报"), {"fields": ["print_date", "print_page"]}),
         (_("来源（只读）"), {"fields": ["provenance"], "classes": ["collapse"]}),
@@ -87,6 +100,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
         queryset = (
             super()
             .get_queryset(request)
+            # The changelist skips list_select_related once the queryset has any: name both.
+            .select_related("proofread_by", *self.list_select_related)
             .prefetch_related(
                 Prefetch(
                     "bylines",
@@ -136,13 +151,19 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             source.page or "",
             article.source_position,
         )
-        texts = format_html(
-            '<div class="provenance-compare"><section><h4>OCR 原文</h4><pre>{}</pre></section>'
-            "<section><h4>修复后的正文</h4><pre>{}</pre></section></div>",
-            article.source_text,
-            blocks_to_text(article.body),
-        )
-        return facts + texts + source_versions_panel(source, article.source_version_id)
+        return facts + source_versions_panel(source, article.source_version_id)
+
+    @admin.display(description=_("已校对"))
+    def proofread_mark(self, article):
+        if article.proofread_at is None:
+            return _("尚未校对。") if article.source_document_id else _("手工录入，无需校对。")
+        who = article.proofread_by.get_full_name() or article.proofread_by.get_username()
+        when = timezone.localtime(article.proofread_at).strftime("%Y-%m-%d %H:%M")
+        return _("%(who)s 于 %(when)s 标记已校对。") % {"who": who, "when": when}
+
+    @admin.display(description=_("OCR 原文与修复后的正文"))
+    def repair_comparison(self, article):
+        return repair_comparison_html(article)
 
     @admin.display(description=_("副题"))
     def subheadline_text(self, article):
@@ -154,6 +175,9 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.source_document_id is None:
+            # Typed in by hand: no OCR to proofread.
+            fieldsets = [(name, options) for name, options in fieldsets if name != _("校对")]
         if obj is None or self.has_change_permission(request, obj):
             return fieldsets
         # View only: show the body as editors write it, not as the stored JSON.
@@ -171,9 +195,13 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Status moves only through the workflow buttons and actions, which call the services.
-        fields = ["status", "provenance", "created_by", "created_at", "updated_at"]
+        fields = ["status", "provenance", "proofread_mark", "repair_comparison"]
+        fields += ["created_by", "created_at", "updated_at"]
         if not can_publish(request.user):
             fields.append("published_at")
+        if not can_set_embargo(request.user):
+            # Embargo and expiry are publishing decisions; the save service refuses them too.
+            fields += ["embargo_until", "expires_at"]
         return fields
 
     # Permissions: change and delete come from ArticleEditRuleMixin (services.can_edit).
@@ -226,9 +254,13 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 can_submit=editable
                 and article.status in SUBMITTABLE
                 and self.has_submit_permission(request),
+                can_mark_proofread=editable
+                and can_proofread(request.user)
+                and article.status == ArticleStatus.PROOFREADING,
                 can_publish_now=editable and publisher and article.status in PUBLISHABLE,
                 can_withdraw=editable and publisher and article.status in WITHDRAWABLE,
                 is_scheduled=article.is_scheduled,
+                is_embargoed=article.is_embargoed(),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 

@@ -57,6 +57,8 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "kind",
             "published_at",
+            "embargo_until",
+            "expires_at",
             "slug",
             "program",
             "installment",
@@ -74,6 +76,9 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        embargo, expires = cleaned.get("embargo_until"), cleaned.get("expires_at")
+        if embargo and expires and expires <= embargo:
+            self.add_error("expires_at", _("下线时间必须晚于禁发时间。"))
         if self.instance.pk:
             # Lock the row until the save commits, so two saves cannot both pass this check.
             Article.objects.select_for_update().filter(pk=self.instance.pk).first()

@@ -40,6 +40,7 @@ __all__ = [
     "VANISHED",
     "Action",
     "ArticleOutcome",
+    "LOADED_STATUSES",
     "LoadError",
     "LoadReport",
     "SourcePage",
@@ -49,16 +50,24 @@ __all__ = [
 ]
 
 
+# What a loaded article may start as.
+LOADED_STATUSES = (ArticleStatus.PROOFREADING, ArticleStatus.PUBLISHED, ArticleStatus.DRAFT)
+
+
 def load_documents(
     *,
     pages: list[SourcePage],
-    status: str = ArticleStatus.PUBLISHED,
+    status: str = ArticleStatus.PROOFREADING,
     now: datetime,
     dry_run: bool = False,
 ) -> LoadReport:
-    """Save these parsed pages in one transaction (or, dry, only say what would happen)."""
-    if status not in (ArticleStatus.PUBLISHED, ArticleStatus.DRAFT):
-        raise ValueError(f"new articles are published or drafts, not {status!r}")
+    """Save these parsed pages in one transaction (or, dry, only say what would happen).
+
+    New articles wait for proofreading (待校对) unless `status` says otherwise: `published` for
+    a back catalogue that was proofread in print, `draft` for a reporter to finish.
+    """
+    if status not in LOADED_STATUSES:
+        raise ValueError(f"new articles are {', '.join(LOADED_STATUSES)}, not {status!r}")
     with transaction.atomic():
         places = Places()
         plans = make_plan(pages, places, lock=not dry_run)

@@ -1,7 +1,17 @@
 """The articles app's models, one module per concern."""
 
-from .article import Article, ArticleKind, ArticleQuerySet, ArticleStatus, published_q
+from .article import (
+    Article,
+    ArticleKind,
+    ArticleQuerySet,
+    ArticleStatus,
+    expired_q,
+    gone_q,
+    published_q,
+    scheduled_q,
+)
 from .credits import ArticleMention, Byline, BylinePosition
+from .curation import TOP_SLOTS, FrontPagePin
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
@@ -10,7 +20,10 @@ from .runs import LoaderRun, TaskRun
 from .sources import SourceDocument, SourceVersion
 
 __all__ = [
+    "expired_q",
+    "gone_q",
     "published_q",
+    "scheduled_q",
     "Article",
     "ArticleKind",
     "ArticleMention",
@@ -22,6 +35,7 @@ __all__ = [
     "Correction",
     "District",
     "FormerDistrictName",
+    "FrontPagePin",
     "LoaderRun",
     "Photo",
     "Program",
@@ -31,4 +45,5 @@ __all__ = [
     "Subdistrict",
     "SubdistrictKind",
     "TaskRun",
+    "TOP_SLOTS",
 ]

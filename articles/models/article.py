@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ class ArticleKind(models.TextChoices):
 
 
 class ArticleStatus(models.TextChoices):
+    PROOFREADING = "proofreading", _("待校对")
     DRAFT = "draft", _("草稿")
     REVIEW = "review", _("待审")
     PUBLISHED = "published", _("已发布")
@@ -31,16 +32,44 @@ class ArticleStatus(models.TextChoices):
 
 
 def published_q(prefix: str = "", *, at=None) -> Q:
-    """The readers' rule as a Q: published, and the publish time has come.
+    """The readers' rule as a Q: published, the publish time has come, no embargo, not expired.
 
     `prefix` reaches articles through a relation (`"articles__"` from a district), so counts
     and filters elsewhere use the very rule `ArticleQuerySet.published` does.
     """
-    return Q(
-        **{
-            f"{prefix}status": ArticleStatus.PUBLISHED,
-            f"{prefix}published_at__lte": at or timezone.now(),
-        }
+    now = at or timezone.now()
+    return (
+        Q(**{f"{prefix}status": ArticleStatus.PUBLISHED, f"{prefix}published_at__lte": now})
+        & (
+            Q(**{f"{prefix}embargo_until__isnull": True})
+            | Q(**{f"{prefix}embargo_until__lte": now})
+        )
+        & (Q(**{f"{prefix}expires_at__isnull": True}) | Q(**{f"{prefix}expires_at__gt": now}))
+    )
+
+
+def expired_q(*, at=None) -> Q:
+    """Published articles whose expiry time has passed: hidden, waiting for `expire_articles`."""
+    return Q(status=ArticleStatus.PUBLISHED, expires_at__lte=at or timezone.now())
+
+
+def scheduled_q(*, at=None) -> Q:
+    """Published, but waiting for its publish time or for its embargo to end."""
+    now = at or timezone.now()
+    return Q(status=ArticleStatus.PUBLISHED) & ~published_q(at=now) & ~expired_q(at=now)
+
+
+def gone_q(*, at=None) -> Q:
+    """Articles that were public and have been taken down (withdrawn or expired): answer 410.
+
+    An article withdrawn before its publish time or its embargo was never public, so readers
+    get a plain 404 for it and learn nothing about it.
+    """
+    now = at or timezone.now()
+    return (
+        (Q(status=ArticleStatus.WITHDRAWN) | expired_q(at=now))
+        & Q(published_at__lte=now)
+        & (Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
     )
 
 
@@ -48,6 +77,26 @@ class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """Articles readers may see: published, and their publish time has come."""
         return self.filter(published_q(at=at))
+
+    def scheduled(self, *, at=None):
+        """Published but not public yet (scheduled or embargoed), soonest first: for the desk."""
+        return self.filter(scheduled_q(at=at)).order_by("published_at", "pk")
+
+    def embargoed(self, *, at=None):
+        """Articles under an embargo still running, whatever their status, soonest lifted first."""
+        return self.filter(embargo_until__gt=at or timezone.now()).order_by("embargo_until", "pk")
+
+    def expired(self, *, at=None):
+        """Still marked published but past their expiry time: hidden, for `expire_articles`."""
+        return self.filter(expired_q(at=at)).order_by("expires_at", "pk")
+
+    def gone(self, *, at=None):
+        """Articles readers once saw that are now withdrawn or expired (their URLs answer 410)."""
+        return self.filter(gone_q(at=at))
+
+    def awaiting_proofreading(self):
+        """Loaded OCR articles nobody has proofread yet (待校对), oldest load first."""
+        return self.filter(status=ArticleStatus.PROOFREADING).order_by("created_at", "pk")
 
     def with_bylines(self):
         from .credits import Byline
@@ -85,7 +134,9 @@ class ArticleQuerySet(models.QuerySet):
         """Articles a user may change: all for editors, their own unpublished work for reporters."""
         if user.is_superuser or user.has_perm("articles.publish_article"):
             return self
-        return self.owned_by(user).filter(status__in=[ArticleStatus.DRAFT, ArticleStatus.REVIEW])
+        return self.owned_by(user).filter(
+            status__in=[ArticleStatus.PROOFREADING, ArticleStatus.DRAFT, ArticleStatus.REVIEW]
+        )
 
 
 class Article(models.Model):
@@ -117,6 +168,28 @@ class Article(models.Model):
         db_index=True,
         help_text=_("填写将来的时间即为定时发布，到点自动公开。"),
     )
+    embargo_until = models.DateTimeField(
+        _("禁发至"),
+        null=True,
+        blank=True,
+        help_text=_("在此时间之前，即使按了发布也不会公开。只有编辑可以设定或取消。"),
+    )
+    expires_at = models.DateTimeField(
+        _("下线时间"),
+        null=True,
+        blank=True,
+        help_text=_("到点自动从网站撤下，原网址显示“本文已撤回”。"),
+    )
+    proofread_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("校对人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    proofread_at = models.DateTimeField(_("校对时间"), null=True, blank=True, editable=False)
     slug = models.SlugField(_("网址装饰"), max_length=120, blank=True, allow_unicode=False)
 
     districts = models.ManyToManyField(
@@ -207,6 +280,7 @@ class Article(models.Model):
         permissions = [
             ("publish_article", _("可以发布和撤回稿件")),
             ("submit_article", _("可以提交稿件审核")),
+            ("proofread_article", _("可以标记 OCR 稿件已校对")),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
@@ -222,6 +296,12 @@ class Article(models.Model):
                 condition=~Q(status__in=[ArticleStatus.PUBLISHED, ArticleStatus.WITHDRAWN])
                 | Q(published_at__isnull=False),
                 name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__isnull=True)
+                | Q(embargo_until__isnull=True)
+                | Q(expires_at__gt=F("embargo_until")),
+                name="article_expires_after_embargo",
             ),
             models.CheckConstraint(
                 condition=Q(installment__isnull=True) | Q(program__isnull=False),
@@ -259,21 +339,38 @@ class Article(models.Model):
         """Kicker, headline and subheadlines as one line, for lists and the admin."""
         return " ".join(part for part in [self.kicker, self.headline, *self.subheadline] if part)
 
+    def is_embargoed(self, *, at=None) -> bool:
+        return self.embargo_until is not None and self.embargo_until > (at or timezone.now())
+
+    def is_expired(self, *, at=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (at or timezone.now())
+
     @property
     def is_public(self) -> bool:
+        """The readers' rule (`published_q`) for one loaded article."""
+        now = timezone.now()
         return (
             self.status == ArticleStatus.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and not self.is_embargoed(at=now)
+            and not self.is_expired(at=now)
         )
 
     @property
     def is_scheduled(self) -> bool:
+        """Published, but its publish time or its embargo has not come yet."""
+        now = timezone.now()
         return (
             self.status == ArticleStatus.PUBLISHED
             and self.published_at is not None
-            and self.published_at > timezone.now()
+            and (self.published_at > now or self.is_embargoed(at=now))
+            and not self.is_expired(at=now)
         )
+
+    @property
+    def is_proofread(self) -> bool:
+        return self.proofread_at is not None
 
     @property
     def body_text(self) -> str:

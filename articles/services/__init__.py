@@ -4,10 +4,11 @@
 - `credits`: bylines and mentions;
 - `revisions`: the version bump and the django-reversion revision every write records, revert;
 - `sources`: page versions and the loader's writes;
-- `access`: who may edit and publish.
+- `proofreading`: the 已校对 mark a loaded OCR article needs before it can be published;
+- `access`: who may edit, publish, set embargoes and proofread.
 """
 
-from .access import can_edit, can_publish
+from .access import can_edit, can_proofread, can_publish, can_set_embargo
 from .credits import (
     BylineSpec,
     article_add_byline,
@@ -16,6 +17,7 @@ from .credits import (
     article_set_mentions,
     reporter_get_or_create,
 )
+from .proofreading import article_mark_proofread
 from .revisions import (
     RevertOutcome,
     article_record,
@@ -38,13 +40,16 @@ from .workflow import (
     WITHDRAWABLE,
     StaleArticleError,
     WorkflowError,
+    article_check_embargo_change,
     article_check_version,
     article_edit_done,
+    article_expire,
     article_publish,
     article_save_edit,
     article_save_rows,
     article_submit,
     article_withdraw,
+    articles_expire_due,
 )
 
 __all__ = [
@@ -57,9 +62,12 @@ __all__ = [
     "WorkflowError",
     "article_add_byline",
     "article_add_mentions",
+    "article_check_embargo_change",
     "article_check_version",
     "article_edit_done",
+    "article_expire",
     "article_load_done",
+    "article_mark_proofread",
     "article_publish",
     "article_record",
     "article_record_baseline",
@@ -72,8 +80,11 @@ __all__ = [
     "article_set_mentions",
     "article_submit",
     "article_withdraw",
+    "articles_expire_due",
     "can_edit",
+    "can_proofread",
     "can_publish",
+    "can_set_embargo",
     "installment_get_or_create",
     "print_publish_time",
     "program_get_or_create",

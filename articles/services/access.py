@@ -8,6 +8,16 @@ def can_publish(user) -> bool:
     return user is not None and user.is_active and user.has_perm("articles.publish_article")
 
 
+def can_set_embargo(user) -> bool:
+    """Setting, moving or clearing an embargo is a publishing decision: editors only."""
+    return can_publish(user)
+
+
+def can_proofread(user) -> bool:
+    """Who may give a loaded OCR article its 已校对 mark (the editors' group, by migration)."""
+    return user is not None and user.is_active and user.has_perm("articles.proofread_article")
+
+
 def can_edit(user, article: Article) -> bool:
     """Whether a user may change this article's content (the same rule the admin enforces)."""
     if user is None or not user.is_active or not user.is_staff:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ..models import (
     Article,
     ArticleMention,
+    ArticleStatus,
     Program,
     ProgramInstallment,
     SourceDocument,
@@ -72,10 +73,17 @@ def source_version_current(document: SourceDocument) -> SourceVersion:
 
 @transaction.atomic
 def article_save_loaded(*, article: Article, is_new: bool) -> Article:
-    """Save an article's loaded fields: a new one, or the next version of an updated one."""
+    """Save an article's loaded fields: a new one, or the next version of an updated one.
+
+    A corrected page that changes text someone proofread (not yet published) sends it back to
+    待校对 without the mark: the new text has not been proofread.
+    """
     if is_new:
         article.save()
         return article
+    if article.status == ArticleStatus.REVIEW and article.proofread_at is not None:
+        article.status = ArticleStatus.PROOFREADING
+        article.proofread_by = article.proofread_at = None
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)
 

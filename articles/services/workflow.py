@@ -1,4 +1,8 @@
-"""The workflow: submit, publish, withdraw and an editor's save, each one revision."""
+"""The workflow: submit, publish, withdraw, expire and an editor's save, each one revision.
+
+An embargo is a rule, not a wish: publishing an embargoed article schedules it for the embargo's
+end, and only editors may set, move or clear one (the public rule hides it either way).
+"""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -7,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Article, ArticleStatus, Photo
 from ..photos import photo_save
-from .access import can_edit, can_publish
+from .access import can_edit, can_publish, can_set_embargo
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
 
@@ -25,7 +29,7 @@ PUBLISHABLE = {ArticleStatus.REVIEW, ArticleStatus.DRAFT, ArticleStatus.WITHDRAW
 WITHDRAWABLE = {ArticleStatus.PUBLISHED}
 
 
-def _set_status(article: Article, status: str, *, user, reason: str, **fields) -> Article:
+def article_change_status(article: Article, status: str, *, user, reason: str, **fields) -> Article:
     """Save a new status with a version bump (so open edit forms learn of it) and a revision."""
     article_record_baseline(article=article)
     for name, value in fields.items():
@@ -43,18 +47,29 @@ def article_submit(*, article: Article, user) -> Article:
         raise PermissionDenied("您无权提交这篇稿件。")
     if article.status not in SUBMITTABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能提交审核。")
-    return _set_status(article, ArticleStatus.REVIEW, user=user, reason=_("提交审核"))
+    return article_change_status(article, ArticleStatus.REVIEW, user=user, reason=_("提交审核"))
 
 
 @transaction.atomic
 def article_publish(*, article: Article, user, at=None) -> Article:
-    """Publish now, or at a future time (scheduled: hidden until then, no job needed)."""
+    """Publish now, or at a future time (scheduled: hidden until then, no job needed).
+
+    Never before an embargo: the publish time moves to the embargo's end.
+    """
     if user is not None and not can_publish(user):
         raise PermissionDenied("只有编辑可以发布稿件。")
+    if article.status == ArticleStatus.PROOFREADING:
+        raise WorkflowError("这篇 OCR 稿件还没有校对，须先由校对人标记“已校对”才能发布。")
     if article.status not in PUBLISHABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能发布。")
     when = at or article.published_at or timezone.now()
-    return _set_status(
+    if article.embargo_until is not None and when < article.embargo_until:
+        when = article.embargo_until
+    if article.expires_at is not None and article.expires_at <= max(when, timezone.now()):
+        raise WorkflowError(
+            "下线时间已到或早于发布时间，发布后读者也看不到。请先修改或清除下线时间。"
+        )
+    return article_change_status(
         article, ArticleStatus.PUBLISHED, user=user, reason=_("发布"), published_at=when
     )
 
@@ -66,7 +81,36 @@ def article_withdraw(*, article: Article, user) -> Article:
         raise PermissionDenied("只有编辑可以撤回稿件。")
     if article.status not in WITHDRAWABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能撤回。")
-    return _set_status(article, ArticleStatus.WITHDRAWN, user=user, reason=_("撤回"))
+    return article_change_status(article, ArticleStatus.WITHDRAWN, user=user, reason=_("撤回"))
+
+
+@transaction.atomic
+def article_expire(*, article: Article, at=None) -> Article:
+    """Withdraw a published article whose expiry time has passed (the public rule already hides
+    it); recorded as the system's change, not a person's."""
+    if article.status not in WITHDRAWABLE or not article.is_expired(at=at):
+        raise WorkflowError(f"《{article.headline}》没有到下线时间，不能按到期撤下。")
+    return article_change_status(article, ArticleStatus.WITHDRAWN, user=None, reason=_("到期下线"))
+
+
+def articles_expire_due(*, at=None) -> list[Article]:
+    """Withdraw every published article whose expiry time has passed; the ones withdrawn."""
+    now = at or timezone.now()
+    due = Article.objects.expired(at=now)
+    return [article_expire(article=article, at=now) for article in due]
+
+
+def article_check_embargo_change(*, article: Article, user) -> None:
+    """Refuse a save that sets, moves or clears an embargo unless the user may (editors)."""
+    if user is None or can_set_embargo(user):
+        return
+    stored = (
+        Article.objects.filter(pk=article.pk).values_list("embargo_until", flat=True).first()
+        if article.pk
+        else None
+    )
+    if article.embargo_until != stored:
+        raise PermissionDenied("只有编辑可以设定或取消禁发时间。")
 
 
 def article_check_version(*, article: Article, version: int) -> None:
@@ -85,6 +129,7 @@ def article_save_edit(*, article: Article, user, is_new: bool) -> Article:
     The caller saves the inlines next and then calls `article_edit_done`, so the revision
     holds the whole saved state.
     """
+    article_check_embargo_change(article=article, user=user)
     if is_new:
         article.created_by = user
         article.save()

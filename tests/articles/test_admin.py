@@ -7,12 +7,14 @@ from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from articles.history import article_versions
 from articles.loading import load_documents
 from articles.models import (
     Article,
     ArticleStatus,
+    FrontPagePin,
     LoaderRun,
     Photo,
     ProgramInstallment,
@@ -55,6 +57,7 @@ def one_of_each():
         bylines=[reporter], districts=some_districts(1), program=program, installment=installment
     )
     article.tags.add("老城区")
+    FrontPagePin.objects.create(article=article, position=1)
     make_person()
     make_source_document()
     LoaderRun.objects.create(pages=1, created=3)
@@ -294,8 +297,11 @@ def test_provenance_panel_shows_source_and_raw_ocr_beside_repaired_text(client):
     page = client.get(change_url(article)).text
     assert "A5_2022-11-21.txt" in page
     assert "ab" * 32 in page
-    assert "虹 口区 老房 子&lt;script&gt;" in page
-    assert "虹口区老房子" in page
+    raw = page.split("<h4>OCR 原文</h4>")[1].split("</pre>")[0]
+    repaired = page.split("<h4>修复后的正文</h4>")[1].split("</pre>")[0]
+    assert strip_tags(raw) == "虹 口区 老房 子&lt;script&gt;"
+    assert strip_tags(repaired) == f"{article.headline}\n\n虹口区老房子"
+    assert "<script>" not in raw
 
 
 def test_provenance_panel_lists_source_versions_and_what_changed_between_them(client):

@@ -165,6 +165,24 @@ def test_a_malformed_date_option_is_a_command_error():
         run(SEED_PAGE, "--date", "2022/11/21")
 
 
+def test_new_articles_wait_for_proofreading_by_default():
+    run(SEED_PAGE)
+
+    assert set(Article.objects.values_list("status", flat=True)) == {"proofreading"}
+    assert Article.objects.awaiting_proofreading().count() == 3
+
+
+def test_published_status_publishes_at_once_for_a_back_catalogue():
+    run(SEED_PAGE, "--status", "published")
+
+    assert Article.objects.published().count() == 3
+
+
+def test_an_unknown_status_is_refused_naming_the_choices():
+    with pytest.raises(CommandError, match="proofreading"):
+        run(SEED_PAGE, "--status", "review")
+
+
 def test_draft_status_creates_drafts():
     run(SEED_PAGE, status="draft")
 

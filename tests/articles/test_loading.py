@@ -54,8 +54,22 @@ def database_rows():
     return {model.__name__: model.objects.count() for model in models}
 
 
+def test_loaded_articles_wait_for_proofreading_unless_told_otherwise():
+    load(source_page(seed_text(), name="seed.txt"))
+
+    assert set(Article.objects.values_list("status", flat=True)) == {ArticleStatus.PROOFREADING}
+    assert list(
+        Article.objects.awaiting_proofreading().values_list("source_position", flat=True)
+    ) == [
+        0,
+        1,
+        2,
+    ]
+    assert not Article.objects.published().exists()
+
+
 def test_seed_page_creates_three_published_articles_with_their_links():
-    report = load(source_page(seed_text(), name="seed.txt"))
+    report = load(source_page(seed_text(), name="seed.txt"), status=ArticleStatus.PUBLISHED)
 
     assert counts(report)[Action.CREATED] == 3
     news, program, commentary = Article.objects.order_by("source_position")

@@ -86,13 +86,25 @@ def test_weekly_chart_counts_public_articles_per_district_and_week():
 
 def test_pipeline_splits_published_into_scheduled_and_live():
     now = timezone.now()
+    make_article(status=ArticleStatus.PROOFREADING)
+    make_article(status=ArticleStatus.PROOFREADING)
     make_article(status=ArticleStatus.DRAFT)
     make_article(status=ArticleStatus.REVIEW)
     make_article(published_at=now + datetime.timedelta(hours=2))
     make_article(published_at=now - datetime.timedelta(hours=2))
     make_article(status=ArticleStatus.WITHDRAWN)
     rows = {row["label"]: row["value"] for row in statistics.pipeline(now=now)}
-    assert rows == {"草稿": 1, "待审": 1, "定时发布": 1, "已发布": 1, "已撤回": 1}
+    assert rows == {"待校对": 2, "草稿": 1, "待审": 1, "定时发布": 1, "已发布": 1, "已撤回": 1}
+
+
+def test_pipeline_counts_embargoed_as_scheduled_and_expired_as_withdrawn():
+    now = timezone.now()
+    past, future = now - datetime.timedelta(hours=2), now + datetime.timedelta(hours=2)
+    make_article(published_at=past, embargo_until=future)
+    make_article(published_at=past, expires_at=now - datetime.timedelta(minutes=1))
+    make_article(published_at=past, embargo_until=past, expires_at=future)
+    rows = {row["label"]: row["value"] for row in statistics.pipeline(now=now)}
+    assert (rows["定时发布"], rows["已发布"], rows["已撤回"]) == (1, 1, 1)
 
 
 def test_top_reporters_counts_only_this_months_published_articles():

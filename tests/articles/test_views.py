@@ -22,6 +22,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HIDDEN = {
+    "proofreading": {"status": ArticleStatus.PROOFREADING},
     "draft": {"status": ArticleStatus.DRAFT},
     "review": {"status": ArticleStatus.REVIEW},
     "withdrawn": {"status": ArticleStatus.WITHDRAWN},
@@ -29,7 +30,17 @@ HIDDEN = {
         "status": ArticleStatus.PUBLISHED,
         "published_at": timezone.now() + datetime.timedelta(days=1),
     },
+    "embargoed": {
+        "status": ArticleStatus.PUBLISHED,
+        "embargo_until": timezone.now() + datetime.timedelta(days=1),
+    },
+    "expired": {
+        "status": ArticleStatus.PUBLISHED,
+        "expires_at": timezone.now() - datetime.timedelta(minutes=1),
+    },
 }
+# Readers saw a withdrawn or expired article once: its URL says so (410) rather than 404.
+GONE = {"withdrawn", "expired"}
 
 
 def json_ld(html: str) -> dict:
@@ -97,7 +108,7 @@ def test_unpublished_articles_are_404_everywhere(client, state):
         **HIDDEN[state],
     )
     make_correction(hidden, "不该看到的更正")
-    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(hidden.get_absolute_url()).status_code == (410 if state in GONE else 404)
     assert client.get(f"/tag/{hidden.tags.get().slug}/").status_code == 404
     assert client.get(person.get_absolute_url()).status_code == 404
     assert client.get("/archive/2022/11/21/").status_code == 404

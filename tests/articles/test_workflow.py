@@ -1,5 +1,7 @@
 """The workflow and who may do what, asserted through the admin as people use it."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
@@ -73,6 +75,33 @@ def revert(client, article):
     return fresh(article).headline == article.headline
 
 
+def post_change_form(client, article, **changes) -> None:
+    """Open the change form and post it back as a browser would, with some fields changed."""
+    page = client.get(change_url(article))
+    if page.status_code != 200:
+        return
+    client.post(change_url(article), {**form_data(page.text), **changes})
+
+
+def mark_proofread(client, article):
+    post_change_form(client, article, _mark_proofread="保存并标记已校对")
+    article = fresh(article)
+    return article.status == ArticleStatus.REVIEW and article.proofread_at is not None
+
+
+def set_embargo(client, article):
+    post_change_form(client, article, embargo_until_0="2031-05-01", embargo_until_1="09:00:00")
+    return fresh(article).embargo_until is not None
+
+
+def clear_embargo(client, article):
+    Article.objects.filter(pk=article.pk).update(embargo_until=EMBARGO)
+    post_change_form(client, article, embargo_until_0="", embargo_until_1="")
+    return fresh(article).embargo_until is None
+
+
+EMBARGO = datetime.datetime(2031, 5, 1, 9, 0, tzinfo=datetime.UTC)
+
 ACTIONS = {
     "view draft": (ArticleStatus.DRAFT, view_draft),
     "edit": (ArticleStatus.DRAFT, edit),
@@ -82,6 +111,9 @@ ACTIONS = {
     "delete": (ArticleStatus.DRAFT, delete),
     "history": (ArticleStatus.DRAFT, history),
     "revert": (ArticleStatus.DRAFT, revert),
+    "mark proofread": (ArticleStatus.PROOFREADING, mark_proofread),
+    "set embargo": (ArticleStatus.DRAFT, set_embargo),
+    "clear embargo": (ArticleStatus.DRAFT, clear_embargo),
 }
 
 # fmt: off
@@ -95,6 +127,9 @@ MATRIX = {
     "delete":      [False,        False,             False,                 True,     True],
     "history":     [False,        True,              False,                 True,     True],
     "revert":      [False,        True,              False,                 True,     True],
+    "mark proofread": [False,     False,             False,                 True,     True],
+    "set embargo": [False,        False,             False,                 True,     True],
+    "clear embargo": [False,      False,             False,                 True,     True],
 }
 # fmt: on
 CASES = [

@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from articles.ingest import SourceError, decode_source, parse_document, report_json
 from articles.ingest.thorough import add_thorough_people
-from articles.loading import ACTION_LABELS, Action, LoadError, SourcePage, load_documents
+from articles.loading import (
+    ACTION_LABELS,
+    LOADED_STATUSES,
+    Action,
+    LoadError,
+    SourcePage,
+    load_documents,
+)
 from articles.models import ArticleStatus
 
 DEFAULT_SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
@@ -107,9 +114,12 @@ class Command(BaseCommand):
         parser.add_argument("--page", help="版次，如 A5（文件未注明时）")
         parser.add_argument(
             "--status",
-            choices=[ArticleStatus.PUBLISHED, ArticleStatus.DRAFT],
-            default=ArticleStatus.PUBLISHED,
-            help="新稿件的状态（默认 published：报纸已经印出）",
+            choices=[status.value for status in LOADED_STATUSES],
+            default=ArticleStatus.PROOFREADING,
+            help=(
+                "新稿件的状态：默认 proofreading（待校对，校对后才能发布）；"
+                "published 立即发布（已印出的旧报）；draft 草稿"
+            ),
         )
         parser.add_argument(
             "--people",

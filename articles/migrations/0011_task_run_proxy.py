@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_source_versions'),
+        ('articles', '0010_embargo_proofreading_front_page_pins'),
         ('django_tasks_database', '0021_conditional_partial_index_ordering'),
     ]
 
