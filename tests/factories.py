@@ -181,8 +181,8 @@ def image_upload(name: str = "photo.png", size=(1200, 800)) -> SimpleUploadedFil
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def make_correction(article: Article, text: str = "原文人名有误，已更正。") -> Correction:
-    return Correction.objects.create(article=article, text=text)
+def make_correction(article: Article, text: str = "原文人名有误，已更正。", **fields) -> Correction:
+    return Correction.objects.create(article=article, text=text, **fields)
 
 
 def make_hongkou_story() -> Article:

@@ -6,6 +6,7 @@ from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKin
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
+from .review import ArticleTransition, EditorialComment, TransitionAction
 from .runs import LoaderRun
 from .sources import SourceDocument, SourceVersion
 
@@ -17,10 +18,12 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRevisionTags",
     "ArticleStatus",
+    "ArticleTransition",
     "Byline",
     "BylinePosition",
     "Correction",
     "District",
+    "EditorialComment",
     "FormerDistrictName",
     "LoaderRun",
     "Photo",
@@ -30,4 +33,5 @@ __all__ = [
     "SourceVersion",
     "Subdistrict",
     "SubdistrictKind",
+    "TransitionAction",
 ]

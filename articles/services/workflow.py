@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Article, ArticleStatus, Photo
+from ..models import Article, ArticleStatus, Photo, TransitionAction
 from ..photos import photo_save
 from .access import can_edit, can_publish
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
@@ -25,14 +25,18 @@ PUBLISHABLE = {ArticleStatus.REVIEW, ArticleStatus.DRAFT, ArticleStatus.WITHDRAW
 WITHDRAWABLE = {ArticleStatus.PUBLISHED}
 
 
-def _set_status(article: Article, status: str, *, user, reason: str, **fields) -> Article:
-    """Save a new status with a version bump (so open edit forms learn of it) and a revision."""
+def _set_status(
+    article: Article, status: str, *, user, action: str, note=None, **fields
+) -> Article:
+    """Save a new status with a version bump (so open edit forms learn of it) and a revision
+    that records the step (`action`, a TransitionAction) for the audit trail and the desk."""
     article_record_baseline(article=article)
     for name, value in fields.items():
         setattr(article, name, value)
     article.status = status
     article_save_with_new_version(article=article, update_fields=["status", *fields])
-    article_record(article=article, user=user, comment=reason)
+    reason = str(TransitionAction(action).label)
+    article_record(article=article, user=user, comment=reason, transition=action, note=note)
     return article
 
 
@@ -43,7 +47,7 @@ def article_submit(*, article: Article, user) -> Article:
         raise PermissionDenied("您无权提交这篇稿件。")
     if article.status not in SUBMITTABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能提交审核。")
-    return _set_status(article, ArticleStatus.REVIEW, user=user, reason=_("提交审核"))
+    return _set_status(article, ArticleStatus.REVIEW, user=user, action=TransitionAction.SUBMIT)
 
 
 @transaction.atomic
@@ -55,7 +59,11 @@ def article_publish(*, article: Article, user, at=None) -> Article:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能发布。")
     when = at or article.published_at or timezone.now()
     return _set_status(
-        article, ArticleStatus.PUBLISHED, user=user, reason=_("发布"), published_at=when
+        article,
+        ArticleStatus.PUBLISHED,
+        user=user,
+        action=TransitionAction.PUBLISH,
+        published_at=when,
     )
 
 
@@ -66,7 +74,9 @@ def article_withdraw(*, article: Article, user) -> Article:
         raise PermissionDenied("只有编辑可以撤回稿件。")
     if article.status not in WITHDRAWABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能撤回。")
-    return _set_status(article, ArticleStatus.WITHDRAWN, user=user, reason=_("撤回"))
+    return _set_status(
+        article, ArticleStatus.WITHDRAWN, user=user, action=TransitionAction.WITHDRAW
+    )
 
 
 def article_check_version(*, article: Article, version: int) -> None:
