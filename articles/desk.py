@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from people.naming import account_name
+
 from .models import (
     Article,
     ArticleStatus,
@@ -48,14 +50,6 @@ class DeskSection:
     more_url: str = ""
     # How `when` reads: "ago" (5 分钟前) or "at" (a time, for what is still to come).
     when_style: str = "ago"
-
-
-def user_name(user) -> str:
-    """A person's name as the newsroom knows it: their byline name, else the account's."""
-    if user is None:
-        return "系统"
-    reporter = getattr(user, "reporter", None)
-    return (reporter.name if reporter else "") or user.get_full_name() or user.get_username()
 
 
 def sees_whole_desk(user) -> bool:
@@ -132,7 +126,7 @@ def sent_back_to_me(user, now) -> DeskSection:
                 article.full_title,
                 article_url(article.pk),
                 when=step.revision.date_created,
-                who=user_name(step.revision.user),
+                who=account_name(step.revision.user),
                 note=step.comment.text if step.comment else "",
             )
         )
@@ -154,7 +148,7 @@ def waiting_for_review(user, now) -> DeskSection:
                 article.full_title,
                 article_url(article.pk),
                 when=step.revision.date_created if step else None,
-                who=user_name(step.revision.user) if step else "",
+                who=account_name(step.revision.user) if step else "",
                 label="提交",
             )
         )
@@ -243,7 +237,7 @@ def recent_steps(user, now) -> DeskSection:
             step.article.full_title,
             article_url(step.article_id),
             when=step.revision.date_created,
-            who=user_name(step.revision.user),
+            who=account_name(step.revision.user),
             label=step.get_action_display(),
             note=step.comment.text if step.comment else "",
         )

@@ -32,6 +32,7 @@ from .actions import apply_transition, publish_selected, submit_selected, withdr
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
+from .review import comments_view, may_send_back, send_back_view, thread_context
 from .sources import source_versions_panel
 
 # Change-form buttons: POST name -> transition.
@@ -227,7 +228,9 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 and self.has_submit_permission(request),
                 can_publish_now=editable and publisher and article.status in PUBLISHABLE,
                 can_withdraw=editable and publisher and article.status in WITHDRAWABLE,
+                can_send_back=may_send_back(request, article, editable),
                 is_scheduled=article.is_scheduled,
+                **thread_context(request, article),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
@@ -237,7 +240,23 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             self.admin_site.admin_view(self.revert_view),
             name="articles_article_revert",
         )
-        return [revert, *super().get_urls()]
+        send_back = path(
+            "<path:object_id>/send-back/",
+            self.admin_site.admin_view(self.send_back_view),
+            name="articles_article_send_back",
+        )
+        comments = path(
+            "<path:object_id>/comments/",
+            self.admin_site.admin_view(self.comments_view),
+            name="articles_article_comments",
+        )
+        return [revert, send_back, comments, *super().get_urls()]
+
+    def send_back_view(self, request, object_id):
+        return send_back_view(self, request, object_id)
+
+    def comments_view(self, request, object_id):
+        return comments_view(self, request, object_id)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, unquote(object_id))
@@ -269,6 +288,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             "entries": entries,
             "page": page,
             "can_revert": self.has_change_permission(request, article),
+            **thread_context(request, article),
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/articles/article/revision_history.html", context)

@@ -1,13 +1,15 @@
 """Every article write, one door each: the admin, the loader, history and views call these.
 
-- `workflow`: submit, publish, withdraw, an editor's save, the lost-update check;
+- `workflow`: submit, send back, publish, withdraw, an editor's save, the lost-update check;
 - `credits`: bylines and mentions;
 - `revisions`: the version bump and the django-reversion revision every write records, revert;
 - `sources`: page versions and the loader's writes;
-- `access`: who may edit and publish.
+- `comments`: the editorial comment thread;
+- `access`: who may edit, publish and read the comments.
 """
 
-from .access import can_edit, can_publish
+from .access import can_edit, can_publish, can_see_comments
+from .comments import article_comment_add, clean_comment_text
 from .credits import (
     BylineSpec,
     article_add_byline,
@@ -33,6 +35,7 @@ from .sources import (
 )
 from .workflow import (
     PUBLISHABLE,
+    SENDABLE_BACK,
     SUBMITTABLE,
     WITHDRAWABLE,
     StaleArticleError,
@@ -42,12 +45,14 @@ from .workflow import (
     article_publish,
     article_save_edit,
     article_save_rows,
+    article_send_back,
     article_submit,
     article_withdraw,
 )
 
 __all__ = [
     "PUBLISHABLE",
+    "SENDABLE_BACK",
     "SUBMITTABLE",
     "WITHDRAWABLE",
     "BylineSpec",
@@ -56,6 +61,7 @@ __all__ = [
     "WorkflowError",
     "article_add_byline",
     "article_check_version",
+    "article_comment_add",
     "article_edit_done",
     "article_load_done",
     "article_publish",
@@ -66,12 +72,15 @@ __all__ = [
     "article_save_edit",
     "article_save_loaded",
     "article_save_rows",
+    "article_send_back",
     "article_set_bylines",
     "article_set_mentions",
     "article_submit",
     "article_withdraw",
     "can_edit",
     "can_publish",
+    "can_see_comments",
+    "clean_comment_text",
     "installment_get_or_create",
     "print_publish_time",
     "program_get_or_create",

@@ -1,13 +1,15 @@
-"""The workflow: submit, publish, withdraw and an editor's save, each one revision."""
+"""The workflow: submit, send back, publish, withdraw and an editor's save, each one revision."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Article, ArticleStatus, Photo, TransitionAction
+from ..models import Article, ArticleStatus, EditorialComment, Photo, TransitionAction
+from ..notifications import notify_published, notify_sent_back, notify_submitted
 from ..photos import photo_save
 from .access import can_edit, can_publish
+from .comments import clean_comment_text
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
 
@@ -23,6 +25,7 @@ class StaleArticleError(Exception):
 SUBMITTABLE = {ArticleStatus.DRAFT}
 PUBLISHABLE = {ArticleStatus.REVIEW, ArticleStatus.DRAFT, ArticleStatus.WITHDRAWN}
 WITHDRAWABLE = {ArticleStatus.PUBLISHED}
+SENDABLE_BACK = {ArticleStatus.REVIEW}
 
 
 def _set_status(
@@ -47,7 +50,29 @@ def article_submit(*, article: Article, user) -> Article:
         raise PermissionDenied("您无权提交这篇稿件。")
     if article.status not in SUBMITTABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能提交审核。")
-    return _set_status(article, ArticleStatus.REVIEW, user=user, action=TransitionAction.SUBMIT)
+    _set_status(article, ArticleStatus.REVIEW, user=user, action=TransitionAction.SUBMIT)
+    notify_submitted(article=article, actor=user)
+    return article
+
+
+@transaction.atomic
+def article_send_back(*, article: Article, user, comment: str) -> Article:
+    """Return a story under review to its reporters as a draft, saying what to change.
+
+    The comment is required: it joins the article's editorial thread, and the revision that
+    records the step points at it.
+    """
+    if user is None or not can_publish(user):
+        raise PermissionDenied("只有编辑可以退回稿件。")
+    if article.status not in SENDABLE_BACK:
+        raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能退回修改。")
+    text = clean_comment_text(comment)
+    note = EditorialComment.objects.create(article=article, author=user, text=text)
+    _set_status(
+        article, ArticleStatus.DRAFT, user=user, action=TransitionAction.SEND_BACK, note=note
+    )
+    notify_sent_back(article=article, actor=user, comment=text)
+    return article
 
 
 @transaction.atomic
@@ -58,13 +83,15 @@ def article_publish(*, article: Article, user, at=None) -> Article:
     if article.status not in PUBLISHABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能发布。")
     when = at or article.published_at or timezone.now()
-    return _set_status(
+    _set_status(
         article,
         ArticleStatus.PUBLISHED,
         user=user,
         action=TransitionAction.PUBLISH,
         published_at=when,
     )
+    notify_published(article=article, actor=user)
+    return article
 
 
 @transaction.atomic
