@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
@@ -183,6 +184,31 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
 
     def has_submit_permission(self, request):
         return request.user.has_perm("articles.submit_article")
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a delete removes, without the district/subdistrict link rows:
+        they are named after the models' English class names, and say nothing an editor needs."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = {
+            str(capfirst(field.remote_field.through._meta.verbose_name))
+            for field in Article._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        plural = {
+            str(field.remote_field.through._meta.verbose_name_plural)
+            for field in Article._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+
+        def keep(rows):
+            return [
+                keep(row) if isinstance(row, list) else row
+                for row in rows
+                if isinstance(row, list) or not str(row).startswith(tuple(links))
+            ]
+
+        counts = {name: n for name, n in counts.items() if str(name) not in plural}
+        return keep(to_delete), counts, perms_needed, protected
 
     # Writes
 

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_filters",
-    "axes",
+    "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
     "reversion",
     "people",
     "articles",
@@ -135,6 +135,8 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# Our catalogue first: Chinese for what Django 6.1 and django-axes ship untranslated.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
