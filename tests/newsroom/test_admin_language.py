@@ -41,7 +41,8 @@ KNOWN_ENGLISH = [
 # Names, abbreviations and syntax that stay as they are in Chinese UI text.
 TECHNICAL = {
     "OCR", "SHA-256", "JPEG", "PNG", "WebP", "MB", "ID", "URL", "JSON", "UTF-8", "GBK", "IP",
-    "HTTP", "Accept", "GET", "POST", "Control", "Command", "Mac", "YYYY-MM-DD", "iconv",
+    "HTTP", "Accept", "GET", "POST", "Control", "Command", "Mac", "YYYY-MM-DD", "iconv", "RSS",
+    "Atom",
 }  # fmt: skip
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 HIDDEN_TAGS = {"script", "style", "svg", "template"}
@@ -221,3 +222,13 @@ def test_the_tag_merge_tool_speaks_chinese(client):
         reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": "旧城区"}, follow=True
     )
     assert "标签已合并。" in merged.text
+
+
+def test_a_refused_page_explains_itself_in_chinese(client):
+    author = make_user("reporter")
+    story = make_draft(status=ArticleStatus.REVIEW, created_by=author)
+    client.force_login(author)
+    response = client.get(reverse("admin:articles_article_send_back", args=[story.pk]))
+    assert response.status_code == 403
+    assert "无权访问" in response.text
+    assert english_in(visible_text(response.text), TECHNICAL | data_words()) == []
