@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles import services
 from articles.desk import desk_sections, start_of_today
 from articles.models import ArticleStatus
+from articles.templatetags.desk_tags import ago
 from tests.factories import (
     make_correction,
     make_draft,
@@ -72,7 +73,13 @@ def test_review_section_says_who_submitted_and_how_long_ago(client):
     review = section_html(client.get(DESK).text, "review")
     assert article.headline in review and change_url(article) in review
     assert "李小记 提交" in review
-    assert "分钟前" in review
+    assert "刚刚" in review
+
+
+def test_how_long_ago_reads_as_editors_say_it():
+    now = timezone.now()
+    assert ago(now - datetime.timedelta(seconds=20), now) == "刚刚"
+    assert ago(now - datetime.timedelta(minutes=5), now) == "5\xa0分钟前"
 
 
 def test_scheduled_published_today_and_corrections_sections(client):
