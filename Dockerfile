@@ -12,9 +12,10 @@ COPY articles ./articles
 COPY people ./people
 RUN pip install --no-cache-dir -c requirements.lock .
 COPY . .
-# collectstatic needs settings to import; the key is a throwaway used only for this step.
-RUN SECRET_KEY=collectstatic-only-not-a-real-key-0123456789abcdefghijklmnop \
-    python manage.py collectstatic --noinput
+# collectstatic and compile_translations need settings to import; the key is a throwaway used
+# only for this step.
+RUN export SECRET_KEY=collectstatic-only-not-a-real-key-0123456789abcdefghijklmnop \
+    && python manage.py compile_translations && python manage.py collectstatic --noinput
 RUN useradd --create-home newsroom && mkdir -p /app/var/media /app/var/static && chown -R newsroom /app/var
 USER newsroom
 EXPOSE 8000

@@ -27,6 +27,7 @@ $(STAMP): pyproject.toml requirements.lock scripts/find-python
 	@touch $(STAMP)
 
 setup: $(STAMP)
+	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_sources --status published
 	$(PY) manage.py create_editor

@@ -2,12 +2,14 @@
 
 from django.contrib import admin
 
+from newsroom.admin_columns import ChineseBooleansMixin
+
 from .models import Person, Reporter
 
 
 @admin.register(Reporter)
-class ReporterAdmin(admin.ModelAdmin):
-    list_display = ["name", "pinyin", "default_role", "user", "is_active"]
+class ReporterAdmin(ChineseBooleansMixin, admin.ModelAdmin):
+    list_display = ["name", "pinyin", "default_role", "user", "is_active_text"]
     list_filter = ["is_active", "default_role"]
     list_select_related = ["user"]
     search_fields = ["name", "pinyin", "slug"]

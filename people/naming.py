@@ -35,3 +35,11 @@ def unique_slug(base: str, taken) -> str:
 def unique_pinyin_slug(text: str, others) -> str:
     """A pinyin slug of text that no row of the queryset `others` already uses."""
     return unique_slug(pinyin_slug(text), lambda s: others.filter(slug=s).exists())
+
+
+def account_name(user) -> str:
+    """What the newsroom calls an account's owner: their byline name, else the account's own."""
+    if user is None:
+        return "系统"
+    reporter = getattr(user, "reporter", None)
+    return (reporter.name if reporter else "") or user.get_full_name() or user.get_username()

@@ -11,6 +11,20 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM_INSTALL_HINT = "sudo apt-get install -y chromium fonts-noto-cjk"
 
 
+def pytest_configure(config):
+    """Compile the Chinese catalogue (locale/) as `make setup` does, before any page renders."""
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    from newsroom.catalogues import compile_catalogues
+
+    compile_catalogues()
+    # Django may have read the catalogues already while starting; this makes it read them again.
+    setting_changed.send(
+        sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Run database-specific tests only on their database, saying why elsewhere."""
     vendor = connection.vendor

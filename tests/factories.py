@@ -1,18 +1,21 @@
 """Plain factory functions for tests: each builds one valid object with sensible defaults."""
 
 import datetime
+import functools
 import hashlib
 import itertools
+import operator
 from io import BytesIO
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
-from articles.groups import EDITORS, REPORTERS
+from articles.groups import EDITORS, REPORTER_PERMISSIONS, REPORTERS, editor_permissions
 from articles.ingest import decode_source, parse_document
 from articles.loading import SourcePage
 from articles.models import (
@@ -146,6 +149,18 @@ def make_published_article(**fields) -> Article:
     return make_article(status=ArticleStatus.PUBLISHED, **fields)
 
 
+def newsroom_group(name: str) -> Group:
+    """记者 or 编辑 as the migrations made it; rebuilt from articles.groups after a flush
+    (live_server tests empty every table, and only permissions come back by themselves)."""
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.create(name=name)
+        pairs = REPORTER_PERMISSIONS if name == REPORTERS else editor_permissions()
+        wanted = [Q(content_type__app_label=app, codename=code) for app, code in pairs]
+        group.permissions.set(Permission.objects.filter(functools.reduce(operator.or_, wanted)))
+    return group
+
+
 def make_user(role: str = "reporter", **fields):
     """A staff user in the 记者 or 编辑 group, or a superuser; password is PASSWORD."""
     users = get_user_model().objects
@@ -154,7 +169,7 @@ def make_user(role: str = "reporter", **fields):
         return users.create_superuser(username=username, password=PASSWORD, email="", **fields)
     user = users.create_user(username=username, password=PASSWORD, is_staff=True, **fields)
     if role in ("reporter", "editor"):
-        user.groups.add(Group.objects.get(name=REPORTERS if role == "reporter" else EDITORS))
+        user.groups.add(newsroom_group(REPORTERS if role == "reporter" else EDITORS))
     return user
 
 
@@ -181,8 +196,8 @@ def image_upload(name: str = "photo.png", size=(1200, 800)) -> SimpleUploadedFil
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def make_correction(article: Article, text: str = "原文人名有误，已更正。") -> Correction:
-    return Correction.objects.create(article=article, text=text)
+def make_correction(article: Article, text: str = "原文人名有误，已更正。", **fields) -> Correction:
+    return Correction.objects.create(article=article, text=text, **fields)
 
 
 def make_hongkou_story() -> Article:

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_to_text
@@ -36,6 +37,7 @@ from .actions import apply_transition, publish_selected, submit_selected, withdr
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
+from .review import comments_view, may_send_back, send_back_view, thread_context
 from .sources import source_versions_panel
 from .tasks import find_people_selected
 
@@ -212,6 +214,31 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     def has_submit_permission(self, request):
         return request.user.has_perm("articles.submit_article")
 
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a delete removes, without the district/subdistrict link rows:
+        they are named after the models' English class names, and say nothing an editor needs."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = {
+            str(capfirst(field.remote_field.through._meta.verbose_name))
+            for field in Article._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        plural = {
+            str(field.remote_field.through._meta.verbose_name_plural)
+            for field in Article._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+
+        def keep(rows):
+            return [
+                keep(row) if isinstance(row, list) else row
+                for row in rows
+                if isinstance(row, list) or not str(row).startswith(tuple(links))
+            ]
+
+        counts = {name: n for name, n in counts.items() if str(name) not in plural}
+        return keep(to_delete), counts, perms_needed, protected
+
     # Writes
 
     def save_model(self, request, obj, form, change):
@@ -259,8 +286,10 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 and article.status == ArticleStatus.PROOFREADING,
                 can_publish_now=editable and publisher and article.status in PUBLISHABLE,
                 can_withdraw=editable and publisher and article.status in WITHDRAWABLE,
+                can_send_back=may_send_back(request, article, editable),
                 is_scheduled=article.is_scheduled,
                 is_embargoed=article.is_embargoed(),
+                **thread_context(request, article),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
@@ -270,7 +299,23 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             self.admin_site.admin_view(self.revert_view),
             name="articles_article_revert",
         )
-        return [revert, *super().get_urls()]
+        send_back = path(
+            "<path:object_id>/send-back/",
+            self.admin_site.admin_view(self.send_back_view),
+            name="articles_article_send_back",
+        )
+        comments = path(
+            "<path:object_id>/comments/",
+            self.admin_site.admin_view(self.comments_view),
+            name="articles_article_comments",
+        )
+        return [revert, send_back, comments, *super().get_urls()]
+
+    def send_back_view(self, request, object_id):
+        return send_back_view(self, request, object_id)
+
+    def comments_view(self, request, object_id):
+        return comments_view(self, request, object_id)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, unquote(object_id))
@@ -302,6 +347,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             "entries": entries,
             "page": page,
             "can_revert": self.has_change_permission(request, article),
+            **thread_context(request, article),
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/articles/article/revision_history.html", context)

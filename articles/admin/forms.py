@@ -44,7 +44,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     subheadline = LinesField(label=_("副题"), required=False, help_text=_("每行一条副题。"))
     body = BlocksTextField(label=_("正文"), required=False, help_text=BODY_HELP)
-    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.IntegerField(label=_("起始版本"), widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article

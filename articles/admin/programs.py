@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin_columns import ChineseBooleansMixin
+
 from ..models import Program, ProgramInstallment
 
 
@@ -14,8 +16,8 @@ class InstallmentInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["name", "is_active", "article_count", "created_at"]
+class ProgramAdmin(ChineseBooleansMixin, admin.ModelAdmin):
+    list_display = ["name", "is_active_text", "article_count", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "description"]
     inlines = [InstallmentInline]

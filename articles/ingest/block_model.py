@@ -44,7 +44,7 @@ class ModelMissingError(FileNotFoundError):
     """The trained block-role model file is not where the loader expects it."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"block-role model {path} is missing; rebuild it with `make train-ingest`")
+        super().__init__(f"缺少文字块角色模型 {path}；用 `make train-ingest` 重新生成")
         self.path = path
 
 

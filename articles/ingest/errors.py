@@ -23,12 +23,12 @@ class SourceError(Exception):
         self.hint = hint
 
     def __str__(self) -> str:
-        where = [self.source or "<unnamed source>"]
+        where = [self.source or "（未命名来源）"]
         if self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(f"第 {self.line} 行")
         if self.offset is not None:
-            where.append(f"byte offset {self.offset}")
-        text = f"{': '.join(where)}: {self.message}"
+            where.append(f"字节偏移 {self.offset}")
+        text = f"{'：'.join(where)}：{self.message}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f"（{self.hint}）"
         return text

@@ -55,9 +55,9 @@ def _field(entry: dict, key: str, path: Path, where: str) -> str:
     value = entry.get(key) if isinstance(entry, dict) else None
     if not isinstance(value, str) or not value:
         raise SourceError(
-            f"{where} has no text field {key!r}",
+            f"{where}缺少文本字段 {key!r}",
             source=str(path),
-            hint="every district needs code, name, short_name, slug and name_en",
+            hint="每个区都要有 code、name、short_name、slug 和 name_en",
         )
     return value
 
@@ -69,24 +69,22 @@ def load_gazetteer(path: Path | str) -> Gazetteer:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SourceError(
-            "gazetteer file not found",
+            "找不到地名表文件",
             source=str(path),
-            hint="create fixtures/districts.json or pass gazetteer= explicitly",
+            hint="创建 fixtures/districts.json，或明确传入 gazetteer=",
         ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SourceError(
-            f"gazetteer is not valid UTF-8 JSON: {exc}",
+            f"地名表不是有效的 UTF-8 JSON：{exc}",
             source=str(path),
             line=getattr(exc, "lineno", None),
-            hint="fix the JSON syntax",
+            hint="修正 JSON 语法",
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("districts"), list):
-        raise SourceError(
-            'gazetteer has no "districts" list', source=str(path), hint="see the schema"
-        )
+        raise SourceError('地名表没有 "districts" 列表', source=str(path), hint="参照文件格式说明")
     districts, subdistricts, historical = [], [], []
     for entry in data["districts"]:
-        where = f"district {entry.get('name', '?') if isinstance(entry, dict) else entry!r}"
+        where = f"区“{entry.get('name', '?') if isinstance(entry, dict) else entry!r}”"
         code = _field(entry, "code", path, where)
         districts.append(
             District(
@@ -98,7 +96,7 @@ def load_gazetteer(path: Path | str) -> Gazetteer:
             )
         )
         for sub in entry.get("subdistricts") or []:
-            sub_where = f"subdistrict of {where}"
+            sub_where = f"{where}下的街道/镇"
             subdistricts.append(
                 Subdistrict(
                     code=_field(sub, "code", path, sub_where),
@@ -108,7 +106,7 @@ def load_gazetteer(path: Path | str) -> Gazetteer:
                 )
             )
     for entry in data.get("historical") or []:
-        where = "historical district"
+        where = "历史区名"
         historical.append(
             HistoricalDistrict(
                 name=_field(entry, "name", path, where),

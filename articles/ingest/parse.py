@@ -435,9 +435,7 @@ def parse_document(
     register_places(gazetteer)
     blocks = split_blocks(text)
     if not blocks:
-        raise SourceError(
-            "the page holds no text", source=source, hint="check the OCR output for this page"
-        )
+        raise SourceError("版面上没有文字", source=source, hint="检查这一版的 OCR 输出")
     parts, labels = rule_labels(blocks)
     if model is not None:
         parts = _labelled_articles(blocks, overrule(blocks, labels, model))
@@ -445,9 +443,9 @@ def parse_document(
     articles = [_build(p, i, lines, gazetteer) for i, p in enumerate(parts)]
     if not any(article.headline for article in articles):
         raise SourceError(
-            "no recognisable article: no block looks like a headline",
+            "认不出稿件：没有一块文字像标题",
             source=source,
             line=blocks[0].first_line,
-            hint="articles must open with short title lines, a blank line before the body",
+            hint="稿件应以简短的标题行开头，正文前空一行",
         )
     return ParsedDocument(source=source, sha256=sha256, articles=articles)

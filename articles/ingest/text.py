@@ -7,16 +7,16 @@ import re
 from .errors import SourceError
 
 MAX_LINE_CHARS = 20_000
-ICONV_HINT = "convert it first, e.g. `iconv -f GBK -t UTF-8 page.txt > page.utf8.txt`"
+ICONV_HINT = "先转换编码，例如 `iconv -f GBK -t UTF-8 page.txt > page.utf8.txt`"
 
 # Controls that never occur in a text page; tab, newline, CR and form feed are fine.
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _BINARY_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"PK\x03\x04": "a ZIP archive (perhaps a .docx)",
-    b"\x1f\x8b": "gzip-compressed data",
+    b"%PDF": "PDF 文档",
+    b"\x89PNG": "PNG 图片",
+    b"\xff\xd8\xff": "JPEG 图片",
+    b"PK\x03\x04": "ZIP 压缩包（也许是 .docx 文档）",
+    b"\x1f\x8b": "gzip 压缩数据",
 }
 # Every kind of horizontal space OCR leaves behind, including the ideographic space.
 _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
@@ -49,27 +49,27 @@ def decode_source(data: bytes, *, source: str) -> str:
     """Decode a page as UTF-8 (BOM optional), normalise line endings, reject what is not text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(
-            "the file is UTF-16, not UTF-8",
+            "文件是 UTF-16 编码，不是 UTF-8",
             source=source,
             offset=0,
-            hint="convert it with `iconv -f UTF-16 -t UTF-8`",
+            hint="用 `iconv -f UTF-16 -t UTF-8` 转换",
         )
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
             raise SourceError(
-                f"binary data: this looks like {what}, not an OCR text page",
+                f"二进制数据：看起来是{what}，不是 OCR 文本版面",
                 source=source,
                 offset=0,
-                hint="export the page as plain UTF-8 text",
+                hint="把版面导出为 UTF-8 纯文本",
             )
     nul = data.find(b"\x00")
     if nul >= 0:
         raise SourceError(
-            "NUL byte: the file is binary or not UTF-8 text",
+            "含 NUL 字节（0x00）：文件是二进制的，或不是 UTF-8 文本",
             source=source,
             line=_line_of_offset(data, nul),
             offset=nul,
-            hint="check the OCR export; UTF-16 files must be converted to UTF-8",
+            hint="检查 OCR 导出；UTF-16 文件须先转换为 UTF-8",
         )
     try:
         text = data.decode("utf-8-sig")
@@ -77,19 +77,19 @@ def decode_source(data: bytes, *, source: str) -> str:
         start = exc.start
         if exc.reason == "unexpected end of data" and exc.end == len(data):
             raise SourceError(
-                "truncated UTF-8 character at the end of the file",
+                "文件末尾的 UTF-8 字符不完整（文件被截断）",
                 source=source,
                 line=_line_of_offset(data, start),
                 offset=start,
-                hint="the file was cut off while copying; fetch it again",
+                hint="文件在复制时被截断，请重新获取",
             ) from None
         try:
             data.decode("gb18030")
-            guess = "it looks like GBK/GB18030"
+            guess = "看起来是 GBK/GB18030 编码"
         except UnicodeDecodeError:
-            guess = "it is not UTF-8"
+            guess = "不是 UTF-8 编码"
         raise SourceError(
-            f"invalid UTF-8 byte 0x{data[start]:02x}; {guess}",
+            f"无效的 UTF-8 字节 0x{data[start]:02x}：{guess}",
             source=source,
             line=_line_of_offset(data, start),
             offset=start,
@@ -100,25 +100,25 @@ def decode_source(data: bytes, *, source: str) -> str:
     if control:
         prefix = text[: control.start()]
         raise SourceError(
-            f"control character U+{ord(control.group()):04X}: the file looks binary",
+            f"控制字符 U+{ord(control.group()):04X}：文件看起来是二进制的",
             source=source,
             line=prefix.count("\n") + 1,
             offset=len(prefix.encode("utf-8")),
-            hint="export the page as plain UTF-8 text",
+            hint="把版面导出为 UTF-8 纯文本",
         )
     if not _SPACES.sub("", text).strip():
         raise SourceError(
-            "the file is empty or holds only whitespace",
+            "文件是空的，或只有空白",
             source=source,
-            hint="check that the OCR export produced text",
+            hint="检查 OCR 导出是否生成了文字",
         )
     if len(text) > MAX_LINE_CHARS:
         for number, line in enumerate(text.split("\n"), start=1):
             if len(line) > MAX_LINE_CHARS:
                 raise SourceError(
-                    f"line is {len(line)} characters long (limit {MAX_LINE_CHARS})",
+                    f"这一行有 {len(line)} 个字符（上限 {MAX_LINE_CHARS}）",
                     source=source,
                     line=number,
-                    hint="this is not an OCR page layout; blocks must be separated by newlines",
+                    hint="这不是 OCR 版面格式；文字块之间必须换行",
                 )
     return text

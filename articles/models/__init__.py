@@ -16,6 +16,7 @@ from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKin
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
+from .review import ArticleTransition, EditorialComment, TransitionAction
 from .runs import LoaderRun, TaskRun
 from .sources import SourceDocument, SourceVersion
 
@@ -30,10 +31,12 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRevisionTags",
     "ArticleStatus",
+    "ArticleTransition",
     "Byline",
     "BylinePosition",
     "Correction",
     "District",
+    "EditorialComment",
     "FormerDistrictName",
     "FrontPagePin",
     "LoaderRun",
@@ -46,4 +49,5 @@ __all__ = [
     "SubdistrictKind",
     "TaskRun",
     "TOP_SLOTS",
+    "TransitionAction",
 ]

@@ -1,14 +1,16 @@
 """Every article write, one door each: the admin, the loader, history and views call these.
 
-- `workflow`: submit, publish, withdraw, an editor's save, the lost-update check;
+- `workflow`: submit, send back, publish, withdraw, an editor's save, the lost-update check;
 - `credits`: bylines and mentions;
 - `revisions`: the version bump and the django-reversion revision every write records, revert;
 - `sources`: page versions and the loader's writes;
 - `proofreading`: the 已校对 mark a loaded OCR article needs before it can be published;
-- `access`: who may edit, publish, set embargoes and proofread.
+- `comments`: the editorial comment thread;
+- `access`: who may edit, publish, set embargoes, proofread and read the comments.
 """
 
-from .access import can_edit, can_proofread, can_publish, can_set_embargo
+from .access import can_edit, can_proofread, can_publish, can_see_comments, can_set_embargo
+from .comments import article_comment_add, clean_comment_text
 from .credits import (
     BylineSpec,
     article_add_byline,
@@ -36,6 +38,7 @@ from .sources import (
 )
 from .workflow import (
     PUBLISHABLE,
+    SENDABLE_BACK,
     SUBMITTABLE,
     WITHDRAWABLE,
     StaleArticleError,
@@ -47,6 +50,7 @@ from .workflow import (
     article_publish,
     article_save_edit,
     article_save_rows,
+    article_send_back,
     article_submit,
     article_withdraw,
     articles_expire_due,
@@ -54,6 +58,7 @@ from .workflow import (
 
 __all__ = [
     "PUBLISHABLE",
+    "SENDABLE_BACK",
     "SUBMITTABLE",
     "WITHDRAWABLE",
     "BylineSpec",
@@ -64,6 +69,7 @@ __all__ = [
     "article_add_mentions",
     "article_check_embargo_change",
     "article_check_version",
+    "article_comment_add",
     "article_edit_done",
     "article_expire",
     "article_load_done",
@@ -76,6 +82,7 @@ __all__ = [
     "article_save_edit",
     "article_save_loaded",
     "article_save_rows",
+    "article_send_back",
     "article_set_bylines",
     "article_set_mentions",
     "article_submit",
@@ -84,7 +91,9 @@ __all__ = [
     "can_edit",
     "can_proofread",
     "can_publish",
+    "can_see_comments",
     "can_set_embargo",
+    "clean_comment_text",
     "installment_get_or_create",
     "print_publish_time",
     "program_get_or_create",

@@ -27,3 +27,12 @@ def can_edit(user, article: Article) -> bool:
     if not user.has_perm("articles.change_article"):
         return False
     return Article.objects.editable_by(user).filter(pk=article.pk).exists()
+
+
+def can_see_comments(user, article: Article) -> bool:
+    """Editorial comments are for the desk and the story's own reporters, never anyone else."""
+    if user is None or not user.is_active or not user.is_staff or article.pk is None:
+        return False
+    if user.is_superuser or can_publish(user):
+        return True
+    return Article.objects.owned_by(user).filter(pk=article.pk).exists()

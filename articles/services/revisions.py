@@ -21,6 +21,7 @@ from ..models import (
     Article,
     ArticleMention,
     ArticleRevisionTags,
+    ArticleTransition,
     Byline,
     Correction,
     District,
@@ -76,8 +77,14 @@ def article_save_with_new_version(*, article: Article, update_fields=None) -> Ar
     return article
 
 
-def article_record(*, article: Article, user=None, comment: str = "") -> None:
-    """Store the article's saved state (with credits, photos, corrections) as a new revision."""
+def article_record(
+    *, article: Article, user=None, comment: str = "", transition: str = "", note=None
+) -> None:
+    """Store the article's saved state (with credits, photos, corrections) as a new revision.
+
+    A workflow step passes its `transition` (a TransitionAction) and any editorial `note`
+    that came with it, kept beside the revision for the desk.
+    """
     fresh = Article.objects.get(pk=article.pk)
     with reversion.create_revision(manage_manually=True):
         if user is not None and user.is_authenticated:
@@ -85,6 +92,8 @@ def article_record(*, article: Article, user=None, comment: str = "") -> None:
         reversion.set_comment(comment)
         reversion.add_to_revision(fresh)
         reversion.add_meta(ArticleRevisionTags, names=sorted(fresh.tags.names()))
+        if transition:
+            reversion.add_meta(ArticleTransition, article=fresh, action=transition, comment=note)
 
 
 def article_record_baseline(*, article: Article) -> None:

@@ -1,4 +1,5 @@
-"""The workflow: submit, publish, withdraw, expire and an editor's save, each one revision.
+"""The workflow: submit, send back, publish, withdraw, expire and an editor's save, each one
+revision.
 
 An embargo is a rule, not a wish: publishing an embargoed article schedules it for the embargo's
 end, and only editors may set, move or clear one (the public rule hides it either way).
@@ -9,9 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Article, ArticleStatus, Photo
+from ..models import Article, ArticleStatus, EditorialComment, Photo, TransitionAction
+from ..notifications import notify_published, notify_sent_back, notify_submitted
 from ..photos import photo_save
 from .access import can_edit, can_publish, can_set_embargo
+from .comments import clean_comment_text
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
 
@@ -27,16 +30,21 @@ class StaleArticleError(Exception):
 SUBMITTABLE = {ArticleStatus.DRAFT}
 PUBLISHABLE = {ArticleStatus.REVIEW, ArticleStatus.DRAFT, ArticleStatus.WITHDRAWN}
 WITHDRAWABLE = {ArticleStatus.PUBLISHED}
+SENDABLE_BACK = {ArticleStatus.REVIEW}
 
 
-def article_change_status(article: Article, status: str, *, user, reason: str, **fields) -> Article:
-    """Save a new status with a version bump (so open edit forms learn of it) and a revision."""
+def article_change_status(
+    article: Article, status: str, *, user, reason: str, action: str = "", note=None, **fields
+) -> Article:
+    """Save a new status with a version bump (so open edit forms learn of it) and a revision;
+    a workflow step (`action`, a TransitionAction) is kept beside it for the audit trail and
+    the desk."""
     article_record_baseline(article=article)
     for name, value in fields.items():
         setattr(article, name, value)
     article.status = status
     article_save_with_new_version(article=article, update_fields=["status", *fields])
-    article_record(article=article, user=user, comment=reason)
+    article_record(article=article, user=user, comment=reason, transition=action, note=note)
     return article
 
 
@@ -47,7 +55,40 @@ def article_submit(*, article: Article, user) -> Article:
         raise PermissionDenied("您无权提交这篇稿件。")
     if article.status not in SUBMITTABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能提交审核。")
-    return article_change_status(article, ArticleStatus.REVIEW, user=user, reason=_("提交审核"))
+    article_change_status(
+        article,
+        ArticleStatus.REVIEW,
+        user=user,
+        reason=_("提交审核"),
+        action=TransitionAction.SUBMIT,
+    )
+    notify_submitted(article=article, actor=user)
+    return article
+
+
+@transaction.atomic
+def article_send_back(*, article: Article, user, comment: str) -> Article:
+    """Return a story under review to its reporters as a draft, saying what to change.
+
+    The comment is required: it joins the article's editorial thread, and the revision that
+    records the step points at it.
+    """
+    if user is None or not can_publish(user):
+        raise PermissionDenied("只有编辑可以退回稿件。")
+    if article.status not in SENDABLE_BACK:
+        raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能退回修改。")
+    text = clean_comment_text(comment)
+    note = EditorialComment.objects.create(article=article, author=user, text=text)
+    article_change_status(
+        article,
+        ArticleStatus.DRAFT,
+        user=user,
+        reason=_("退回修改"),
+        action=TransitionAction.SEND_BACK,
+        note=note,
+    )
+    notify_sent_back(article=article, actor=user, comment=text)
+    return article
 
 
 @transaction.atomic
@@ -69,9 +110,16 @@ def article_publish(*, article: Article, user, at=None) -> Article:
         raise WorkflowError(
             "下线时间已到或早于发布时间，发布后读者也看不到。请先修改或清除下线时间。"
         )
-    return article_change_status(
-        article, ArticleStatus.PUBLISHED, user=user, reason=_("发布"), published_at=when
+    article_change_status(
+        article,
+        ArticleStatus.PUBLISHED,
+        user=user,
+        reason=_("发布"),
+        action=TransitionAction.PUBLISH,
+        published_at=when,
     )
+    notify_published(article=article, actor=user)
+    return article
 
 
 @transaction.atomic
@@ -81,7 +129,13 @@ def article_withdraw(*, article: Article, user) -> Article:
         raise PermissionDenied("只有编辑可以撤回稿件。")
     if article.status not in WITHDRAWABLE:
         raise WorkflowError(f"“{article.get_status_display()}”状态的稿件不能撤回。")
-    return article_change_status(article, ArticleStatus.WITHDRAWN, user=user, reason=_("撤回"))
+    return article_change_status(
+        article,
+        ArticleStatus.WITHDRAWN,
+        user=user,
+        reason=_("撤回"),
+        action=TransitionAction.WITHDRAW,
+    )
 
 
 @transaction.atomic

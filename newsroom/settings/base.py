@@ -5,7 +5,14 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .environment import database_from_url, env_bool, env_list, env_str
+from .environment import (
+    SMTP_BACKEND,
+    database_from_url,
+    env_bool,
+    env_list,
+    env_str,
+    mailer_from_environment,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(env_str("NEWSROOM_VAR_DIR") or BASE_DIR / "var")
@@ -25,7 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_filters",
-    "axes",
+    "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
     "reversion",
     "django_tasks_db",
     "people",
@@ -133,6 +140,8 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
+# Our catalogue first: Chinese for what Django 6.1 and django-axes ship untranslated.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -166,6 +175,14 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Workflow mail (submitted, sent back, published) through Django's mailers: SMTP from the
+# environment (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+# EMAIL_USE_SSL, EMAIL_TIMEOUT); development prints to the console instead.
+MAILERS = {"default": mailer_from_environment(default_backend=SMTP_BACKEND)}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "新民晚报编辑系统 <newsroom@localhost>"
+# Where links in those mails point: the admin as editors reach it.
+NEWSROOM_BASE_URL = (env_str("NEWSROOM_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 # The paper's own name, shown on every page and in feeds and structured data.
 NEWSROOM_PUBLICATION_NAME = "新民晚报"

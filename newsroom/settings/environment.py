@@ -29,6 +29,45 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={raw!r} is not a boolean; use 1/0, true/false or yes/no.")
 
 
+def env_int(name: str, default: int) -> int:
+    """Return a whole-number variable, refusing anything else."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+
+
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+CONSOLE_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+
+def mailer_from_environment(*, default_backend: str) -> dict:
+    """A MAILERS entry: EMAIL_BACKEND (or the default), and for SMTP its server settings."""
+    backend = env_str("EMAIL_BACKEND") or default_backend
+    if backend != SMTP_BACKEND:
+        return {"BACKEND": backend}
+    use_tls = env_bool("EMAIL_USE_TLS", default=False)
+    use_ssl = env_bool("EMAIL_USE_SSL", default=False)
+    if use_tls and use_ssl:
+        raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive; set one.")
+    return {
+        "BACKEND": backend,
+        "OPTIONS": {
+            "host": env_str("EMAIL_HOST") or "localhost",
+            "port": env_int("EMAIL_PORT", 465 if use_ssl else 587 if use_tls else 25),
+            "username": env_str("EMAIL_HOST_USER") or "",
+            "password": env_str("EMAIL_HOST_PASSWORD") or "",
+            "use_tls": use_tls,
+            "use_ssl": use_ssl,
+            # Seconds; a mail server that hangs must not hold a workflow step for long.
+            "timeout": env_int("EMAIL_TIMEOUT", 10),
+        },
+    }
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return a comma-separated variable as a list of stripped, non-empty items."""
     raw = os.environ.get(name)

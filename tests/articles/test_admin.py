@@ -123,8 +123,9 @@ def test_change_page_queries_do_not_grow_with_other_articles(
         make_draft(bylines=reporters, districts=some_districts(2))
     article = make_draft(bylines=reporters, districts=some_districts(2))
     client.force_login(make_user("editor"))
-    # The reporter autocomplete widget looks up its one selected reporter per byline row.
-    with django_assert_max_num_queries(24):
+    # The reporter autocomplete widget looks up its one selected reporter per byline row;
+    # the editorial comment thread is one query more.
+    with django_assert_max_num_queries(26):
         assert client.get(change_url(article)).status_code == 200
 
 
@@ -446,9 +447,9 @@ def test_history_page_queries_do_not_grow_with_revisions(client, django_assert_m
         make_correction(article, f"第{n}条更正。")
         article_record(article=article)
     client.force_login(make_user("editor"))
-    # 12 for the page, one for the paginator's count of revisions, and 3 for the session
-    # saved on every request (the 8-hour idle timeout).
-    with django_assert_max_num_queries(16):
+    # 12 for the page, one for the paginator's count of revisions, one for the editorial
+    # comment thread, and 3 for the session saved on every request (the 8-hour idle timeout).
+    with django_assert_max_num_queries(17):
         page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "第9条更正。" in page.text
 

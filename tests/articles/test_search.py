@@ -191,8 +191,8 @@ def test_rebuild_command_reindexes_and_reports_progress():
     make_text_article(headline="嘉兴路")
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "Indexed 1/1 articles" in out.getvalue()
-    assert "Search index rebuilt: 1 articles" in out.getvalue()
+    assert "已索引 1/1 篇稿件" in out.getvalue()
+    assert "检索索引已重建：1 篇稿件" in out.getvalue()
     assert search_articles(Article.objects.all(), "嘉兴路").count() == 1
 
 

@@ -102,6 +102,33 @@ def clear_embargo(client, article):
 
 EMBARGO = datetime.datetime(2031, 5, 1, 9, 0, tzinfo=datetime.UTC)
 
+
+def send_back(client, article):
+    url = reverse("admin:articles_article_send_back", args=[article.pk])
+    client.post(url, {"text": "导语太长，请压缩到两句。"})
+    return fresh(article).status == ArticleStatus.DRAFT
+
+
+def read_comments(client, article):
+    services.article_comment_add(article=article, user=make_user("editor"), text="只给本稿看的意见")
+    page = client.get(change_url(article))
+    thread = client.get(reverse("admin:articles_article_comments", args=[article.pk]))
+    history_page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    seen = [
+        response.status_code == 200 and "只给本稿看的意见" in response.text
+        for response in (page, thread, history_page)
+    ]
+    assert len(set(seen)) == 1, f"change page, thread and history disagree: {seen}"
+    return seen[0]
+
+
+def add_comment(client, article):
+    client.post(
+        reverse("admin:articles_article_comments", args=[article.pk]), {"text": "记者的回复"}
+    )
+    return article.editorial_comments.filter(text="记者的回复").exists()
+
+
 ACTIONS = {
     "view draft": (ArticleStatus.DRAFT, view_draft),
     "edit": (ArticleStatus.DRAFT, edit),
@@ -114,6 +141,10 @@ ACTIONS = {
     "mark proofread": (ArticleStatus.PROOFREADING, mark_proofread),
     "set embargo": (ArticleStatus.DRAFT, set_embargo),
     "clear embargo": (ArticleStatus.DRAFT, clear_embargo),
+    "send back": (ArticleStatus.REVIEW, send_back),
+    # Published, so every reporter may open the page: the thread must still stay hidden.
+    "read comments": (ArticleStatus.PUBLISHED, read_comments),
+    "add comment": (ArticleStatus.PUBLISHED, add_comment),
 }
 
 # fmt: off
@@ -130,6 +161,9 @@ MATRIX = {
     "mark proofread": [False,     False,             False,                 True,     True],
     "set embargo": [False,        False,             False,                 True,     True],
     "clear embargo": [False,      False,             False,                 True,     True],
+    "send back":   [False,        False,             False,                 True,     True],
+    "read comments": [False,      True,              False,                 True,     True],
+    "add comment": [False,        True,              False,                 True,     True],
 }
 # fmt: on
 CASES = [

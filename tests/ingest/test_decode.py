@@ -25,7 +25,7 @@ def test_crlf_and_cr_line_endings_become_newlines(newline):
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n\t\n", "\u3000\n \n".encode()])
 def test_empty_or_whitespace_only_file_is_rejected(data):
-    with pytest.raises(SourceError, match="empty"):
+    with pytest.raises(SourceError, match="空"):
         decode_source(data, source="p.txt")
 
 
@@ -35,7 +35,7 @@ def test_nul_byte_is_reported_with_byte_offset_and_line():
         decode_source(data, source="p.txt")
     assert info.value.offset == data.index(b"\x00")
     assert info.value.line == 3
-    assert "NUL" in str(info.value)
+    assert "NUL" in str(info.value) and "p.txt：第 3 行" in str(info.value)
 
 
 def test_gbk_page_is_rejected_with_offset_and_iconv_hint():
@@ -52,22 +52,24 @@ def test_gbk_page_is_rejected_with_offset_and_iconv_hint():
 
 def test_truncated_utf8_at_end_is_reported():
     data = PAGE.encode() + "海".encode()[:2]
-    with pytest.raises(SourceError, match="truncated") as info:
+    with pytest.raises(SourceError, match="截断") as info:
         decode_source(data, source="p.txt")
     assert info.value.offset == len(PAGE.encode())
 
 
 def test_binary_file_is_rejected():
-    with pytest.raises(SourceError, match="binary"):
+    with pytest.raises(SourceError, match="二进制"):
         decode_source(b"%PDF-1.7\n...", source="scan.pdf")
-    with pytest.raises(SourceError, match="binary"):
+    with pytest.raises(SourceError, match="二进制"):
         decode_source(b"text\x01\x02\x03", source="p.txt")
 
 
 def test_utf16_is_rejected_with_a_conversion_hint():
     with pytest.raises(SourceError, match="UTF-16") as info:
         decode_source(PAGE.encode("utf-16"), source="p.txt")
-    assert "iconv" in str(info.value)
+    assert str(info.value) == (
+        "p.txt：字节偏移 0：文件是 UTF-16 编码，不是 UTF-8（用 `iconv -f UTF-16 -t UTF-8` 转换）"
+    )
 
 
 def test_huge_single_line_is_reported_by_line_number():
@@ -75,9 +77,9 @@ def test_huge_single_line_is_reported_by_line_number():
     with pytest.raises(SourceError) as info:
         decode_source(data, source="p.txt")
     assert info.value.line == 3
-    assert "line 3" in str(info.value)
+    assert "第 3 行" in str(info.value)
 
 
 def test_error_message_names_file_line_problem_and_remedy():
     error = SourceError("bad thing", source="a.txt", line=4, offset=10, hint="do this")
-    assert str(error) == "a.txt: line 4: byte offset 10: bad thing (do this)"
+    assert str(error) == "a.txt：第 4 行：字节偏移 10：bad thing（do this）"

@@ -195,7 +195,7 @@ def test_page_without_any_headline_is_a_source_error_with_line_number(parse):
     with pytest.raises(SourceError) as info:
         parse(text)
     assert info.value.line == 3
-    assert "headline" in str(info.value)
+    assert "test.txt：第 3 行" in str(info.value) and "标题" in str(info.value)
 
 
 def test_whitespace_only_text_is_a_source_error(parse):

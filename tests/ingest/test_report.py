@@ -48,7 +48,7 @@ def test_test_gazetteer_has_the_16_districts_and_historical_names(gazetteer):
 
 
 def test_missing_gazetteer_file_is_a_source_error(tmp_path):
-    with pytest.raises(SourceError, match="not found"):
+    with pytest.raises(SourceError, match="找不到地名表文件"):
         load_gazetteer(tmp_path / "none.json")
 
 

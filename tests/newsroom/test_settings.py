@@ -10,7 +10,15 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.settings.environment import database_from_url, env_bool, env_list
+from newsroom.settings.environment import (
+    CONSOLE_BACKEND,
+    SMTP_BACKEND,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    mailer_from_environment,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +96,51 @@ def test_env_bool_refuses_nonsense(monkeypatch):
 def test_env_list_splits_on_commas(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", " a.example.com, b.example.com ,,")
     assert env_list("ALLOWED_HOSTS", []) == ["a.example.com", "b.example.com"]
+
+
+def test_env_int_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("EMAIL_PORT", "twenty-five")
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_PORT"):
+        env_int("EMAIL_PORT", 25)
+
+
+def test_smtp_mailer_comes_from_the_environment(monkeypatch):
+    for name, value in {
+        "EMAIL_HOST": "smtp.example.com",
+        "EMAIL_HOST_USER": "desk",
+        "EMAIL_HOST_PASSWORD": "pw",
+        "EMAIL_USE_TLS": "yes",
+    }.items():
+        monkeypatch.setenv(name, value)
+    mailer = mailer_from_environment(default_backend=SMTP_BACKEND)
+    assert mailer["BACKEND"] == SMTP_BACKEND
+    assert mailer["OPTIONS"] == {
+        "host": "smtp.example.com",
+        "port": 587,
+        "username": "desk",
+        "password": "pw",
+        "use_tls": True,
+        "use_ssl": False,
+        "timeout": 10,
+    }
+
+
+def test_mailer_refuses_tls_and_ssl_together(monkeypatch):
+    monkeypatch.setenv("EMAIL_USE_TLS", "1")
+    monkeypatch.setenv("EMAIL_USE_SSL", "1")
+    with pytest.raises(ImproperlyConfigured, match="exclusive"):
+        mailer_from_environment(default_backend=SMTP_BACKEND)
+
+
+def test_development_prints_mail_and_production_sends_it(tmp_path):
+    code = "from django.conf import settings as s; print(s.MAILERS['default']['BACKEND'])"
+    dev = run_manage(
+        "shell", "--no-imports", "-c", code, DJANGO_SETTINGS_MODULE="newsroom.settings.dev"
+    )
+    assert dev.stdout.strip() == CONSOLE_BACKEND, dev.stderr
+    env = production_env(tmp_path, EMAIL_HOST="smtp.example.com")
+    production = run_manage("shell", "--no-imports", "-c", code, **env)
+    assert production.stdout.strip() == SMTP_BACKEND, production.stderr
 
 
 def test_deploy_check_is_clean_with_production_settings(tmp_path):

@@ -7,10 +7,10 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "If no superuser exists, create `editor` with a random password and print it once."
+    help = "若还没有超级管理员，就新建账号 editor（随机密码，只显示一次）。"
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default="editor")
+        parser.add_argument("--username", default="editor", help="新账号的用户名（默认 editor）")
 
     def handle(self, *args, username, **options):
         users = get_user_model().objects
