@@ -17,9 +17,9 @@ class FrontPagePinAdmin(admin.ModelAdmin):
     autocomplete_fields = ["article"]
     fields = ["article", "position", "ends_at"]
 
-    @admin.display(description=_("生效中"), boolean=True)
+    @admin.display(description=_("生效中"))
     def live_display(self, pin):
-        return pin.is_active and pin.article.is_public
+        return "是" if pin.is_active and pin.article.is_public else "否"
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "django_filters",
     "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
     "reversion",
-    "django_tasks_db",
+    "newsroom.task_queue_app.TaskQueueConfig",  # django-tasks-db
     "people",
     "articles",
 ]
