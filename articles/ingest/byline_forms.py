@@ -148,6 +148,7 @@ FORMS: tuple[Form, ...] = (
         ("赵岚", "责编"),
         ("陆敏", "校对"),
     ),
+    _row("role", "作者", "作者：孔令 向凯", ("孔令", "作者"), ("向凯", "作者")),
     _row("role", "主笔", "主笔|王五", ("王五", "主笔"), flags="opinion"),
     _row("role", "撰稿人?", "特约撰稿人 丁宁", ("丁宁", "特约撰稿人"), flags="outlet words"),
     _row("role", "文字", "文字:李蔚", ("李蔚", "文字"), flags="words"),
@@ -200,6 +201,12 @@ FORMS: tuple[Form, ...] = (
     _row("separator", ":：", "记者：陈林", ("陈林", "记者")),
     _row("separator", ",，", "记者 陈林,刘洋", ("陈林", "记者"), ("刘洋", "记者")),
     _row(
+        "separator",
+        ";；",
+        "记者：陈林、刘洋；编辑：王五",
+        *[("陈林", "记者"), ("刘洋", "记者"), ("王五", "编辑")],
+    ),
+    _row(
         "separator", "|｜丨", "本报记者｜张伟 通讯员|李娜", ("张伟", "本报记者"), ("李娜", "通讯员")
     ),
     # Trailers closing a credit line; 摄 makes the names before it photographers.
@@ -212,7 +219,7 @@ FORMS: tuple[Form, ...] = (
         photos="李明",
     ),
     _row(
-        "trailer", "摄", "新华社记者 陈刚 摄", ("陈刚", "新华社记者"), flags="photo", photos="陈刚"
+        "trailer", "摄影?", "本报记者 陈刚 摄影", ("陈刚", "本报记者"), flags="photo", photos="陈刚"
     ),
     _row(
         "trailer",
@@ -341,6 +348,7 @@ FORMS: tuple[Form, ...] = (
         "shape", "photographers", "外滩夜景 本版摄影 本报记者 陈泽", photos="陈泽", where="caption"
     ),
     _row("shape", "photographers", "外滩夜景。（李华 摄）", photos="李华", where="caption"),
+    _row("shape", "photographers", "外滩夜景 本报记者 李华 摄影", photos="李华", where="caption"),
     _row("shape", "photographers", "外滩夜景。图/本报记者 钱明", photos="钱明", where="caption"),
     _row(
         "shape",

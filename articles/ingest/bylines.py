@@ -79,12 +79,12 @@ _CHART_TAIL = re.compile(_alternation(forms("chart")))
 # `… 本报记者 X 摄`, `摄影/X`, `图/X` closing a caption (`图：…` opening one is a label).
 _CAPTION_CREDIT = re.compile(
     rf"(?:(?:摄影\s*[/／|｜:：]?|(?<![制绘])图\s*[/／])\s*([{_C}· 、]{{2,20}})"
-    rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
+    rf"|([^摄]{{2,40}}?)\s*摄影?)\s*[)）]?$"
 )
 # The longest trailer (发自 and a place) and chart credit, in characters from the end.
 _TRAILER_MAX_CHARS = 12
 _CHART_MAX_CHARS = 30
-_NOT_CREDIT = re.compile(r"[。；;！!？?“”‘’…—\d%]")
+_NOT_CREDIT = re.compile(r"[。！!？?“”‘’…—\d%]")
 _BEFORE_CREDIT = re.compile(r"[。！？，；：”（(]")
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
 _DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
@@ -344,7 +344,7 @@ def caption_credits(caption: str) -> list[str]:
         caption = caption[: chart.start()]
     # Cheap guard: the credit pattern is only worth running when 摄, 摄影 or 图/ closes it.
     end = caption[-24:]
-    if "摄" not in end[-3:] and "摄影" not in end and "图/" not in end and "图／" not in end:
+    if "摄" not in end[-4:] and "摄影" not in end and "图/" not in end and "图／" not in end:
         return []
     match = _CAPTION_CREDIT.search(caption)
     if not match:
