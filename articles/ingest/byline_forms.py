@@ -16,9 +16,10 @@ Kinds:
 - marker: a sign printed before a credit (□记者 X); separator: what stands between roles and
   names; trailer: what may close a credit line (… 摄, … 报道);
 - dateline: a credit opening the first paragraph, as a regex with a `credit` group ("bare": the
-  names need no role); closing: a credit in brackets closing the last paragraph of a brief,
-  which stays in the text; run_on: a credit line printed in the last paragraph's block after its
-  last sentence, taken out of the text;
+  names need no role; "place": a two- or three-character place may follow the names);
+- closing: a credit in brackets closing the last paragraph of a brief, which stays in the text;
+- run_on: a credit line printed in the last paragraph's block after its last sentence, taken
+  out of the text;
 - chart: a graphics credit after a caption's photo credit, which names no photographer;
 - shape: how tokens combine (bare names, name/role, several photographers); no regex of its
   own, the example pins the behaviour.
@@ -265,6 +266,15 @@ FORMS: tuple[Form, ...] = (
         "江城网记者张力、通讯员陆雪2月4日报道:社区食堂开张。",
         ("张力", "江城网记者"),
         ("陆雪", "通讯员"),
+        where="dateline",
+    ),
+    # `【X讯】实习记者Y上海报道：`: the place the report comes from ("place") may follow the name.
+    _row(
+        "dateline",
+        r"^【[^】]{2,12}讯】\s*(?P<credit>[^，。！？：:（()）]{4,40}?)\s*报道\s*[:：]",
+        "【江城报讯】实习记者王强上海报道:社区食堂开张。",
+        ("王强", "实习记者"),
+        flags="place",
         where="dateline",
     ),
     # A credit in brackets closing a brief's last paragraph.

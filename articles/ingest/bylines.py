@@ -303,8 +303,13 @@ def _grouped_credit(
         return None
     key = next(key for key, value in match.groupdict().items() if value is not None)
     row = rows[int(key[1:])]
-    credit = parse_credit_line(match.group(key), allow_bare="bare" in row.flags)
-    return (credit, match.start(key)) if credit else None
+    found = match.group(key)
+    # A place after the names (王强上海报道) is tried as two or three characters.
+    for candidate in (found, found[:-2], found[:-3]) if "place" in row.flags else (found,):
+        credit = parse_credit_line(candidate, allow_bare="bare" in row.flags)
+        if credit:
+            return credit, match.start(key)
+    return None
 
 
 def dateline_credit(paragraph: str) -> Credit | None:
