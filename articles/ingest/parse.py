@@ -167,11 +167,10 @@ def _body_items(draft: _Draft, start: int) -> list[tuple[str, RawBlock]]:
     for section in draft.attached:
         first = _light(section[0])
         credit = _is_credit(first, allow_bare=False)
-        # `X报记者 Y 摄` after a wide gap with text after it sits under a photo: its caption.
+        # `X报记者 Y 摄` after a wide gap with more after it sits under a photo: its caption.
         # Closing the article, it is the photographer's byline.
-        under_photo = credit and credit.photo_only and section is not draft.attached[-1]
-        under_photo = under_photo or (credit and credit.photo_only and len(section) > 1)
-        if (credit and not under_photo) or compact_len(first) > CAPTION_MAX_CHARS:
+        closes = len(section) == 1 and section is draft.attached[-1]
+        if (credit and (closes or not credit.photo_only)) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", section[0]))
             items += [(_kind(b), b) for b in section[1:]]
             continue
@@ -228,8 +227,9 @@ def _build(draft: _Draft, position: int, lines: list[str], gazetteer: Gazetteer)
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body)
-    closing = closing_credit(next((b.text for b in reversed(blocks) if b.kind == "paragraph"), ""))
-    if closing and not end_credits:
+    last_paragraph = next((b.text for b in reversed(blocks) if b.kind == "paragraph"), "")
+    closing = None if end_credits else closing_credit(last_paragraph)
+    if closing:
         bylines += credit_bylines(closing, "end")
     credits = [*top_credits, *end_credits, *(c for c in (dateline, closing) if c)]
     for credit in credits:
