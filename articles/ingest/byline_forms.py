@@ -16,9 +16,10 @@ Kinds:
 - marker: a sign printed before a credit (□记者 X); separator: what stands between roles and
   names; trailer: what may close a credit line (… 摄, … 报道);
 - dateline: a credit opening the first paragraph, as a regex with a `credit` group ("bare": the
-  names need no role); closing: a credit in brackets closing the last paragraph of a brief,
-  which stays in the text; run_on: a credit line printed in the last paragraph's block after its
-  last sentence, taken out of the text;
+  names need no role; "place": a two- or three-character place may follow the names);
+- closing: a credit in brackets closing the last paragraph of a brief, which stays in the text;
+- run_on: a credit line printed in the last paragraph's block after its last sentence, taken
+  out of the text;
 - chart: a graphics credit after a caption's photo credit, which names no photographer;
 - shape: how tokens combine (bare names, name/role, several photographers); no regex of its
   own, the example pins the behaviour.
@@ -148,6 +149,7 @@ FORMS: tuple[Form, ...] = (
         ("赵岚", "责编"),
         ("陆敏", "校对"),
     ),
+    _row("role", "作者", "作者：孔令 向凯", ("孔令", "作者"), ("向凯", "作者")),
     _row("role", "主笔", "主笔|王五", ("王五", "主笔"), flags="opinion"),
     _row("role", "撰稿人?", "特约撰稿人 丁宁", ("丁宁", "特约撰稿人"), flags="outlet words"),
     _row("role", "文字", "文字:李蔚", ("李蔚", "文字"), flags="words"),
@@ -200,6 +202,12 @@ FORMS: tuple[Form, ...] = (
     _row("separator", ":：", "记者：陈林", ("陈林", "记者")),
     _row("separator", ",，", "记者 陈林,刘洋", ("陈林", "记者"), ("刘洋", "记者")),
     _row(
+        "separator",
+        ";；",
+        "记者：陈林、刘洋；编辑：王五",
+        *[("陈林", "记者"), ("刘洋", "记者"), ("王五", "编辑")],
+    ),
+    _row(
         "separator", "|｜丨", "本报记者｜张伟 通讯员|李娜", ("张伟", "本报记者"), ("李娜", "通讯员")
     ),
     # Trailers closing a credit line; 摄 makes the names before it photographers.
@@ -212,7 +220,7 @@ FORMS: tuple[Form, ...] = (
         photos="李明",
     ),
     _row(
-        "trailer", "摄", "新华社记者 陈刚 摄", ("陈刚", "新华社记者"), flags="photo", photos="陈刚"
+        "trailer", "摄影?", "本报记者 陈刚 摄影", ("陈刚", "本报记者"), flags="photo", photos="陈刚"
     ),
     _row(
         "trailer",
@@ -258,6 +266,15 @@ FORMS: tuple[Form, ...] = (
         "江城网记者张力、通讯员陆雪2月4日报道:社区食堂开张。",
         ("张力", "江城网记者"),
         ("陆雪", "通讯员"),
+        where="dateline",
+    ),
+    # `【X讯】实习记者Y上海报道：`: the place the report comes from ("place") may follow the name.
+    _row(
+        "dateline",
+        r"^【[^】]{2,12}讯】\s*(?P<credit>[^，。！？：:（()）]{4,40}?)\s*报道\s*[:：]",
+        "【江城报讯】实习记者王强上海报道:社区食堂开张。",
+        ("王强", "实习记者"),
+        flags="place",
         where="dateline",
     ),
     # A credit in brackets closing a brief's last paragraph.
@@ -341,6 +358,7 @@ FORMS: tuple[Form, ...] = (
         "shape", "photographers", "外滩夜景 本版摄影 本报记者 陈泽", photos="陈泽", where="caption"
     ),
     _row("shape", "photographers", "外滩夜景。（李华 摄）", photos="李华", where="caption"),
+    _row("shape", "photographers", "外滩夜景 本报记者 李华 摄影", photos="李华", where="caption"),
     _row("shape", "photographers", "外滩夜景。图/本报记者 钱明", photos="钱明", where="caption"),
     _row(
         "shape",

@@ -50,6 +50,8 @@ def _role_pattern(*, glued: bool) -> str:
 
 ROLE = _role_pattern(glued=False)
 _ROLE_ONLY = re.compile(rf"^{ROLE}$")
+# Every role ends in one of the role rows' words: a cheap test before the full pattern.
+_ROLE_WORD = re.compile(_alternation(_ROLES))
 _GLUED = _role_pattern(glued=True)
 _ROLE_NAME = re.compile(rf"^({_GLUED})([{_C}·]{{2,10}})$")
 # Roles glued between names (记者张三通讯员李四) split the token.
@@ -77,8 +79,12 @@ _CHART_TAIL = re.compile(_alternation(forms("chart")))
 # `… 本报记者 X 摄`, `摄影/X`, `图/X` closing a caption (`图：…` opening one is a label).
 _CAPTION_CREDIT = re.compile(
     rf"(?:(?:摄影\s*[/／|｜:：]?|(?<![制绘])图\s*[/／])\s*([{_C}· 、]{{2,20}})"
-    rf"|([^摄]{{2,40}}?)\s*摄)\s*[)）]?$"
+    rf"|([^摄]{{2,40}}?)\s*摄影?)\s*[)）]?$"
 )
+# The longest trailer (发自 and a place) and chart credit, in characters from the end.
+_TRAILER_MAX_CHARS = 12
+_CHART_MAX_CHARS = 30
+_NOT_CREDIT = re.compile(r"[。！!？?“”‘’…—\d%]")
 _BEFORE_CREDIT = re.compile(r"[。！？，；：”（(]")
 _GIVEN = re.compile(rf"^[{_C}]{{1,2}}$")
 _DESCRIPTION = re.compile(rf"^[{_C}\d]{{0,30}}$")
@@ -97,15 +103,23 @@ def _is_slash(separator: str) -> bool:
     return "/" in separator or "／" in separator
 
 
-def _split_glued(token: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _is_role(token: str) -> bool:
+    """True for a token that is a role as printed (本报记者, 文); cached, tokens recur."""
+    return bool(_ROLE_WORD.search(token)) and bool(_ROLE_ONLY.match(token))
+
+
+@lru_cache(maxsize=4096)
+def _split_glued(token: str) -> tuple[str, ...]:
     """A token as role and name tokens: 本报记者张三 -> 本报记者, 张三; 记者张三通讯员李四 ->
     记者, 张三, 通讯员, 李四."""
-    if _ROLE_ONLY.match(token):
-        return [token]
+    # A role and a name take four characters at least, and every role ends in a role word.
+    if len(token) < 4 or not _ROLE_WORD.search(token) or _is_role(token):
+        return (token,)
     whole = _ROLE_NAME.match(token)
     if whole and looks_like_name(whole.group(2), strict=False):
-        return [whole.group(1), whole.group(2)]
-    return [part for part in _GLUED_ROLE.split(token) if part]
+        return whole.group(1), whole.group(2)
+    return tuple(part for part in _GLUED_ROLE.split(token) if part)
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -122,7 +136,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
         if i + 1 < len(pairs):
             gap, following = pairs[i + 1]
             spaced = token in SURNAMES or token in COMPOUND_SURNAMES
-            given = _GIVEN.match(following) and not _ROLE_ONLY.match(following)
+            given = _GIVEN.match(following) and not _is_role(following)
             # The given name after a lone surname: 沈 竹, 金 旻矣 (but not 王 李娜, two people).
             if (
                 spaced
@@ -171,14 +185,17 @@ def parse_credit_line(text: str, *, allow_bare: bool) -> Credit | None:
 def _parse_credit_line(text: str, allow_bare: bool) -> Credit | None:
     # Cached: the layout asks about the same short blocks several times per page, and
     # Credit is frozen, so sharing results is safe.
-    text, trailer_flags = _bare_credit_text(text)
-    # A line ending in a colon is a label (关键帧：), not a credit.
-    if not text or len(text) > CREDIT_MAX_CHARS or text.endswith((":", "：")):
+    text = _strip_markers(text)
+    # Sentence marks and digits say it is text; a line ending in a colon is a label (关键帧：).
+    if len(text) > CREDIT_MAX_CHARS or _NOT_CREDIT.search(text) or text.endswith((":", "：")):
+        return None
+    text, trailer_flags = _split_trailer(text)
+    if not text:
         return None
     tokens = _tokens(text)
     if not tokens:
         return None
-    if _ROLE_ONLY.match(tokens[0][1]) and "described" in _role_flags(tokens[0][1]):
+    if _is_role(tokens[0][1]) and "described" in _role_flags(tokens[0][1]):
         return _described(tokens)
     return _read_tokens(tuple(tokens), trailer_flags, allow_bare)
 
@@ -208,7 +225,7 @@ def _read_tokens(
     previous = ""  # what the token before was: "name", "role" or nothing
     last = len(tokens) - 1
     for i, (separator, token) in enumerate(tokens):
-        if _ROLE_ONLY.match(token):
+        if _is_role(token):
             flags = _role_flags(token)
             saw_role, wrote = True, wrote or "words" in flags
             postfix = previous == "name" and _is_slash(separator)
@@ -266,12 +283,16 @@ def is_opinion_role(role: str) -> bool:
     return "opinion" in _role_flags(role)
 
 
-def _bare_credit_text(text: str) -> tuple[str, frozenset[str]]:
-    """A credit line without brackets, markers (□通讯员 X, ■记者 Y) and its trailer (报道, 摄…);
-    and the flags of that trailer's row."""
-    # A marker may stand before the bracket or inside it: ■(记者 X), (■记者 X).
-    text = text.strip().lstrip(_MARKERS).strip().strip("（）()").strip().lstrip(_MARKERS).strip()
-    trailer = _TRAILER.search(text)
+def _strip_markers(text: str) -> str:
+    """A credit line without its brackets and markers; a marker may stand before the bracket
+    or inside it: ■(记者 X), (■记者 X)."""
+    return text.strip().lstrip(_MARKERS).strip().strip("（）()").strip().lstrip(_MARKERS).strip()
+
+
+def _split_trailer(text: str) -> tuple[str, frozenset[str]]:
+    """A credit line without its trailer (报道, 摄…), and the flags of that trailer's row."""
+    tail = len(text) - len(text[-_TRAILER_MAX_CHARS:])
+    trailer = _TRAILER.search(text, tail)
     if trailer and trailer.start() > 0:
         flags = _TRAILER_ROWS[int(str(trailer.lastgroup)[1:])].flags
         return text[: trailer.start()].rstrip(_SEPARATOR_CHARS + " "), flags
@@ -292,8 +313,13 @@ def _grouped_credit(
         return None
     key = next(key for key, value in match.groupdict().items() if value is not None)
     row = rows[int(key[1:])]
-    credit = parse_credit_line(match.group(key), allow_bare="bare" in row.flags)
-    return (credit, match.start(key)) if credit else None
+    found = match.group(key)
+    # A place after the names (王强上海报道) is tried as two or three characters.
+    for candidate in (found, found[:-2], found[:-3]) if "place" in row.flags else (found,):
+        credit = parse_credit_line(candidate, allow_bare="bare" in row.flags)
+        if credit:
+            return credit, match.start(key)
+    return None
 
 
 def dateline_credit(paragraph: str) -> Credit | None:
@@ -322,11 +348,18 @@ def run_on_credit(text: str) -> tuple[str, Credit] | None:
 def caption_credits(caption: str) -> list[str]:
     """Photographers named at the end of a caption (`… 本报记者 张三 摄`, `摄影/李四`)."""
     caption = caption.strip()
+    # Cheap guard first: most blocks name no photographer near their end.
+    end = caption[-_CHART_MAX_CHARS - 10 :]
+    if "摄" not in end and "图/" not in end and "图／" not in end:
+        return []
     # A graphics credit after the photo credit (… 摄 江城图表 制图 X) names no photographer.
-    if "图" in caption[-16:] or "漫画" in caption[-16:]:
-        caption = _CHART_TAIL.sub("", caption)
-    # Cheap guard: the credit pattern is only worth running when 摄 closes the caption.
-    if "摄" not in caption[-3:] and "摄影" not in caption[-24:] and "图" not in caption[-12:]:
+    start = len(caption) - len(caption[-_CHART_MAX_CHARS:])
+    chart = _CHART_TAIL.search(caption, start)
+    if chart:
+        caption = caption[: chart.start()]
+    # Cheap guard: the credit pattern is only worth running when 摄, 摄影 or 图/ closes it.
+    end = caption[-24:]
+    if "摄" not in end[-4:] and "摄影" not in end and "图/" not in end and "图／" not in end:
         return []
     match = _CAPTION_CREDIT.search(caption)
     if not match:
@@ -336,7 +369,7 @@ def caption_credits(caption: str) -> list[str]:
     names_text = _BEFORE_CREDIT.split(names_text)[-1].strip()
     names: list[str] = []
     for _separator, token in reversed(_tokens(names_text)):
-        if _ROLE_ONLY.match(token):
+        if _is_role(token):
             break
         if not looks_like_name(token, strict=False):
             break
@@ -354,7 +387,7 @@ _LOOSE_ROLE = re.compile(
 def lenient_credit(text: str) -> Credit | None:
     """Read a line the block model calls a byline but `parse_credit_line` refuses: any token
     ending in a role word is a role, every other token must look like a name."""
-    text, trailer_flags = _bare_credit_text(text)
+    text, trailer_flags = _split_trailer(_strip_markers(text))
     if not text or len(text) > CREDIT_MAX_CHARS:
         return None
     role: str | None = None

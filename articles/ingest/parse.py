@@ -197,11 +197,10 @@ def _body_items(draft: _Draft, start: int) -> list[tuple[str, list[RawBlock]]]:
     for section in draft.attached:
         first = _light(section[0])
         credit = _is_credit(first, allow_bare=False)
-        # `X报记者 Y 摄` after a wide gap with text after it sits under a photo: its caption.
+        # `X报记者 Y 摄` after a wide gap with more after it sits under a photo: its caption.
         # Closing the article, it is the photographer's byline.
-        under_photo = credit and credit.photo_only and section is not draft.attached[-1]
-        under_photo = under_photo or (credit and credit.photo_only and len(section) > 1)
-        if (credit and not under_photo) or compact_len(first) > CAPTION_MAX_CHARS:
+        closes = len(section) == 1 and section is draft.attached[-1]
+        if (credit and (closes or not credit.photo_only)) or compact_len(first) > CAPTION_MAX_CHARS:
             items.append(("text", [section[0]]))
             items += [(_kind(b), [b]) for b in section[1:]]
             continue
@@ -336,8 +335,9 @@ def _build(parts: _Parts, position: int, lines: list[str], gazetteer: Gazetteer)
             credit_bylines(dateline, "under_headline") + bylines[len(top_credits) :]
         )
     blocks = assemble_body(body, parts.body_roles)
-    closing = closing_credit(next((b.text for b in reversed(blocks) if b.kind == "paragraph"), ""))
-    if closing and not parts.end_credits:
+    last_paragraph = next((b.text for b in reversed(blocks) if b.kind == "paragraph"), "")
+    closing = None if parts.end_credits else closing_credit(last_paragraph)
+    if closing:
         bylines += credit_bylines(closing, "end")
     credits = [*top_credits, *parts.end_credits, *(c for c in (dateline, closing) if c)]
     photo_credits: list[str] = []
