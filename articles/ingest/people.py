@@ -236,10 +236,17 @@ def _title_after(text: str, people: _People) -> None:
         rank = POST_RANK.search(text, max(0, post.start() - 2), post.start())
         at = rank.start() if rank else post.start()
         name = _name_before(text, at)
-        if not name or _runs_on(text, post.end()):
+        if not name or _runs_on(text, post.end()) or _acts_for(text, post):
             continue
         start = at - len(name)
         people.add(name, modifier_before(text, start) + text[at : post.end()])
+
+
+def _acts_for(text: str, post: re.Match[str]) -> bool:
+    """True for 代表 as a verb: 张三代表公司致辞 (a deputy is 张三代表将…, 张三代表，…)."""
+    if post.group() != "代表" or post.end() >= len(text) or not is_cjk(text[post.end()]):
+        return False
+    return tagged(text[post.end() : post.end() + 4])[0][1].startswith(("n", "r"))
 
 
 def _described(text: str, people: _People) -> None:

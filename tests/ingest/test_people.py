@@ -59,6 +59,10 @@ def test_a_post_inside_a_longer_word_after_a_place_is_no_title(parse_one):
     assert people_in(parse_one, "北塘代表团的吴春华代表提出建议。") == [Mention("吴春华", "代表")]
 
 
+def test_daibiao_as_a_verb_is_no_title(parse_one):
+    assert people_in(parse_one, "会上，吴春华代表公司致辞。") == []
+
+
 @pytest.mark.parametrize(
     ("text", "name", "title"),
     [

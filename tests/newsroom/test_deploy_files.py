@@ -37,11 +37,20 @@ def test_every_variable_is_documented_in_env_example_and_readme():
 
 def test_compose_has_database_cache_and_web():
     services = compose()["services"]
-    assert set(services) == {"db", "redis", "web", "proxy"}
+    assert set(services) == {"db", "redis", "web", "worker", "proxy"}
     assert services["db"]["image"].startswith("postgres:16")
     assert "healthcheck" in services["db"]
     assert any(v.startswith("pgdata:") for v in services["db"]["volumes"])
     assert any(v.startswith("media:") for v in services["web"]["volumes"])
+
+
+def test_compose_worker_runs_the_task_worker_from_the_web_image_and_settings():
+    services = compose()["services"]
+    worker, web = services["worker"], services["web"]
+    assert worker["build"] == web["build"]
+    assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
+    assert worker["environment"] == web["environment"]
+    assert worker["depends_on"]["web"]["condition"] == "service_healthy"
 
 
 def test_compose_proxy_serves_media_and_static_from_the_web_volumes():
