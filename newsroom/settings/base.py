@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "reversion",
     "people",
     "articles",
+    "newsroom.ops",
 ]
 
 MIDDLEWARE = [

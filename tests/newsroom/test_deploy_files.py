@@ -44,6 +44,16 @@ def test_compose_has_database_cache_and_web():
     assert any(v.startswith("media:") for v in services["web"]["volumes"])
 
 
+def test_compose_keeps_backups_in_a_volume_and_the_image_has_pg_dump():
+    web = compose()["services"]["web"]
+    mounts = dict(v.split(":", 1) for v in web["volumes"])
+    assert "backups" in compose()["volumes"]
+    assert mounts["backups"] in (ROOT / "README.md").read_text()
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "postgresql-client" in dockerfile
+    assert mounts["backups"] in dockerfile
+
+
 def test_compose_proxy_serves_media_and_static_from_the_web_volumes():
     services = compose()["services"]
     web_mounts = dict(v.split(":", 1) for v in services["web"]["volumes"])
