@@ -97,3 +97,41 @@ def development_secret_key(var_dir: Path) -> str:
     key_file.write_text(key, encoding="utf-8")
     key_file.chmod(0o600)
     return key
+
+
+def media_storage_from_env() -> tuple[dict, list[str]]:
+    """STORAGES["default"] from MEDIA_STORAGE (local or s3), and the origins its URLs point at."""
+    kind = (env_str("MEDIA_STORAGE") or "local").strip().lower()
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, []
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE={kind!r}: use local or s3.")
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Credentials come from boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a role).
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+        "location": env_str("AWS_LOCATION") or "",
+        # Signed URLs unless the bucket (or the CDN in front of it) is public.
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", default=True),
+        # As on the local disk: a name already taken gets a new one, nothing is overwritten.
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, media_origins(options)
+
+
+def media_origins(options: dict) -> list[str]:
+    """Where photos are served from, for the Content-Security-Policy's img-src."""
+    if options["custom_domain"]:
+        return [f"https://{options['custom_domain']}"]
+    if options["endpoint_url"]:
+        parts = urlsplit(options["endpoint_url"])
+        # Path-style URLs use the endpoint itself; virtual-hosted ones a subdomain of it.
+        return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://*.{parts.netloc}"]
+    return ["https://*.amazonaws.com"]
