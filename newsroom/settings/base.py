@@ -5,7 +5,14 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .environment import database_from_url, env_bool, env_list, env_str, media_storage_from_env
+from .environment import (
+    database_from_url,
+    env_bool,
+    env_list,
+    env_str,
+    media_storage_from_env,
+    replica_database,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(env_str("NEWSROOM_VAR_DIR") or BASE_DIR / "var")
@@ -36,6 +43,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that reads the database, so it times and logs outages too.
     "newsroom.ops.logs.RequestLogMiddleware",
+    # Before anything reads the database: picks the replica this request may read from.
+    "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -74,6 +83,16 @@ DATABASES = {
         base_dir=BASE_DIR,
     )
 }
+# DATABASE_REPLICA_URLS: comma-separated read replicas (replica_1, replica_2 …); public page
+# reads go to them, everything else to the primary (newsroom.replicas).
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica_{number}"] = replica_database(url, base_dir=BASE_DIR)
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# A browser that wrote reads from the primary this long; a replica that is down is retried after.
+DATABASE_REPLICA_STICKY_SECONDS = 10
+DATABASE_REPLICA_RETRY_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL") or ""

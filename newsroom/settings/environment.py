@@ -135,3 +135,11 @@ def media_origins(options: dict) -> list[str]:
         # Path-style URLs use the endpoint itself; virtual-hosted ones a subdomain of it.
         return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://*.{parts.netloc}"]
     return ["https://*.amazonaws.com"]
+
+
+def replica_database(url: str, *, base_dir: Path) -> dict:
+    """A read replica's settings; under test it mirrors the test database instead of its own."""
+    database = database_from_url(url, base_dir=base_dir)
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS: {url!r} is not a PostgreSQL URL.")
+    return {**database, "TEST": {"MIRROR": "default"}}
