@@ -162,8 +162,6 @@ def test_replica_urls_become_mirrored_aliases(tmp_path):
     result = run_manage(
         "shell", "--no-imports", "-c", code, **production_env(tmp_path, DATABASE_REPLICA_URLS=urls)
     )
-    assert "['replica_1', 'replica_2'] replica-b default" in result.stdout, (
-        result.stderr
-    )
+    assert "['replica_1', 'replica_2'] replica-b default" in result.stdout, result.stderr
     with pytest.raises(ImproperlyConfigured, match="not a PostgreSQL URL"):
         replica_database("sqlite:///x.sqlite3", base_dir=ROOT)
