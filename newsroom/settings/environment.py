@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from psycopg_pool import ConnectionPool
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -77,6 +78,9 @@ def database_from_url(url: str, *, base_dir: Path) -> dict:
                     "min_size": int(options.get("pool_min", 1)),
                     "max_size": int(options.get("pool_max", 10)),
                     "timeout": float(options.get("pool_timeout", 1)),
+                    # After a server restart every idle pooled connection is dead: test each
+                    # one (an empty query) as it leaves the pool, and replace it if it fails.
+                    "check": ConnectionPool.check_connection,
                 },
                 # Short, so an unreachable server is a quick 503 rather than a tied-up worker.
                 "connect_timeout": int(options.get("connect_timeout", 1)),
