@@ -20,6 +20,9 @@ def dump_database(connection: BaseDatabaseWrapper, target: Path) -> None:
     if connection.vendor == "postgresql":
         run_client("pg_dump", ["--format=custom", "--no-owner", f"--file={target}"], connection)
     elif connection.vendor == "sqlite":
+        if connection.in_atomic_block:
+            # The backup would wait for this connection's own write lock, forever.
+            raise DumpError("a SQLite database cannot be backed up inside a transaction")
         connection.ensure_connection()
         # The online backup API copies a consistent snapshot even while others write.
         with closing(sqlite3.connect(target)) as copy:

@@ -184,3 +184,10 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
     not_a_backup.write_bytes(b"just some text, not a tar archive\n" * 50)
     with pytest.raises(CommandError, match=f"{not_a_backup}.*不是备份归档"):
         call_command("restore", str(not_a_backup), "--noinput")
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=False)
+def test_sqlite_backup_inside_a_transaction_fails_instead_of_waiting(tmp_path):
+    with pytest.raises(CommandError, match="inside a transaction"):
+        call_command("backup", str(tmp_path), verbosity=0)
