@@ -64,7 +64,7 @@ def bucket_object(client, bucket: str, key: str) -> bytes:
 
 def upload_photo_through_the_admin(client) -> Photo:
     article = make_draft()
-    client.force_login(make_user("editor"))
+    client.force_login(make_user("superuser"))
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(client.get(url).text)
     data.update(
