@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -290,3 +291,16 @@ def test_each_run_logs_one_json_record_with_counts_and_duration(loader_json_log)
     assert f"{articles} created" in first["message"]
     assert (second["articles_created"], second["articles_unchanged"]) == (0, articles)
     assert dry["dry_run"] is True
+
+
+def test_a_failed_save_logs_one_error_record_naming_the_file(loader_json_log, monkeypatch):
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr("articles.loading.apply_plan", fail)
+    with pytest.raises(CommandError, match="disk full"):
+        run(SEED_PAGE)
+    (record,) = loader_json_log()
+    assert (record["level"], record["outcome"], record["files"]) == ("ERROR", "failed", 1)
+    assert record["path"] == str(SEED_PAGE)
+    assert record["error"] == "disk full"
