@@ -6,6 +6,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=newsroom.settings.production
 
 WORKDIR /app
+# pg_dump / pg_restore for manage.py backup and restore (a client newer than the server is fine).
+RUN apt-get update && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml requirements.lock README.md ./
 COPY newsroom ./newsroom
 COPY articles ./articles
@@ -16,7 +19,7 @@ COPY . .
 # only for this step.
 RUN export SECRET_KEY=collectstatic-only-not-a-real-key-0123456789abcdefghijklmnop \
     && python manage.py compile_translations && python manage.py collectstatic --noinput
-RUN useradd --create-home newsroom && mkdir -p /app/var/media /app/var/static && chown -R newsroom /app/var
+RUN useradd --create-home newsroom && mkdir -p /app/var/media /app/var/static /app/var/backups && chown -R newsroom /app/var
 USER newsroom
 EXPOSE 8000
 CMD ["gunicorn", "newsroom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -12,6 +12,8 @@ and the same function computes it from the database now, so any edit shows as a 
 
 from __future__ import annotations
 
+import logging
+import time
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -49,6 +51,9 @@ __all__ = [
     "stored_content",
 ]
 
+# One record per run, with its counts as fields: production writes it as a JSON line.
+logger = logging.getLogger("newsroom.loader")
+
 
 # What a loaded article may start as.
 LOADED_STATUSES = (ArticleStatus.PROOFREADING, ArticleStatus.PUBLISHED, ArticleStatus.DRAFT)
@@ -68,6 +73,49 @@ def load_documents(
     """
     if status not in LOADED_STATUSES:
         raise ValueError(f"new articles are {', '.join(LOADED_STATUSES)}, not {status!r}")
+    started = time.perf_counter()
+    try:
+        report = _load_documents(pages=pages, status=status, now=now, dry_run=dry_run)
+    except LoadError as exc:
+        log_run(pages=pages, report=None, dry_run=dry_run, started=started, error=exc)
+        raise
+    log_run(pages=pages, report=report, dry_run=dry_run, started=started)
+    return report
+
+
+def log_run(
+    *,
+    pages: list[SourcePage],
+    report: LoadReport | None,
+    dry_run: bool,
+    started: float,
+    error: LoadError | None = None,
+) -> None:
+    """Log the run's outcome, counts and duration as one record."""
+    fields = {
+        "outcome": "failed" if error else "ok",
+        "dry_run": dry_run,
+        "files": len(pages),
+        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+    }
+    if report is not None:
+        # Prefixed: LogRecord already has a `created` attribute (its timestamp).
+        fields.update({f"articles_{action}": report.count(action) for action in Action})
+    if error is not None:
+        fields.update(path=error.path, error=error.message)
+        logger.error("loader run failed: %s: %s", error.path, error.message, extra=fields)
+        return
+    logger.info(
+        "loader run: %(files)s files, %(articles_created)s created, %(articles_updated)s "
+        "updated, %(articles_skipped)s skipped in %(duration_ms)s ms",
+        fields,
+        extra=fields,
+    )
+
+
+def _load_documents(
+    *, pages: list[SourcePage], status: str, now: datetime, dry_run: bool
+) -> LoadReport:
     with transaction.atomic():
         places = Places()
         plans = make_plan(pages, places, lock=not dry_run)

@@ -12,6 +12,8 @@ from .environment import (
     env_list,
     env_str,
     mailer_from_environment,
+    media_storage_from_env,
+    replica_database,
 )
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -37,12 +39,15 @@ INSTALLED_APPS = [
     "newsroom.task_queue_app.TaskQueueConfig",  # django-tasks-db
     "people",
     "articles",
+    "newsroom.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that reads the database, so it times and logs outages too.
     "newsroom.ops.logs.RequestLogMiddleware",
+    # Before anything reads the database: picks the replica this request may read from.
+    "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -81,6 +86,16 @@ DATABASES = {
         base_dir=BASE_DIR,
     )
 }
+# DATABASE_REPLICA_URLS: comma-separated read replicas (replica_1, replica_2 …); public page
+# reads go to them, everything else to the primary (newsroom.replicas).
+DATABASE_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    DATABASES[f"replica_{number}"] = replica_database(url, base_dir=BASE_DIR)
+    DATABASE_REPLICAS.append(f"replica_{number}")
+DATABASE_ROUTERS = ["newsroom.replicas.ReplicaRouter"]
+# A browser that wrote reads from the primary this long; a replica that is down is retried after.
+DATABASE_REPLICA_STICKY_SECONDS = 10
+DATABASE_REPLICA_RETRY_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background tasks (django.tasks) are rows in the database, run by `manage.py db_worker`:
@@ -151,8 +166,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# MEDIA_STORAGE=local (default: files under MEDIA_ROOT) or s3 (django-storages, AWS_* variables).
+media_storage, media_origins = media_storage_from_env()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -163,7 +180,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *media_origins],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from psycopg_pool import ConnectionPool
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
@@ -116,6 +117,9 @@ def database_from_url(url: str, *, base_dir: Path) -> dict:
                     "min_size": int(options.get("pool_min", 1)),
                     "max_size": int(options.get("pool_max", 10)),
                     "timeout": float(options.get("pool_timeout", 1)),
+                    # After a server restart every idle pooled connection is dead: test each
+                    # one (an empty query) as it leaves the pool, and replace it if it fails.
+                    "check": ConnectionPool.check_connection,
                 },
                 # Short, so an unreachable server is a quick 503 rather than a tied-up worker.
                 "connect_timeout": int(options.get("connect_timeout", 1)),
@@ -136,3 +140,49 @@ def development_secret_key(var_dir: Path) -> str:
     key_file.write_text(key, encoding="utf-8")
     key_file.chmod(0o600)
     return key
+
+
+def media_storage_from_env() -> tuple[dict, list[str]]:
+    """STORAGES["default"] from MEDIA_STORAGE (local or s3), and the origins its URLs point at."""
+    kind = (env_str("MEDIA_STORAGE") or "local").strip().lower()
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}, []
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE={kind!r}: use local or s3.")
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Credentials come from boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a role).
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+        "location": env_str("AWS_LOCATION") or "",
+        # Signed URLs unless the bucket (or the CDN in front of it) is public.
+        "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", default=True),
+        # As on the local disk: a name already taken gets a new one, nothing is overwritten.
+        "file_overwrite": False,
+        "default_acl": None,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, media_origins(options)
+
+
+def media_origins(options: dict) -> list[str]:
+    """Where photos are served from, for the Content-Security-Policy's img-src."""
+    if options["custom_domain"]:
+        return [f"https://{options['custom_domain']}"]
+    if options["endpoint_url"]:
+        parts = urlsplit(options["endpoint_url"])
+        # Path-style URLs use the endpoint itself; virtual-hosted ones a subdomain of it.
+        return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://*.{parts.netloc}"]
+    return ["https://*.amazonaws.com"]
+
+
+def replica_database(url: str, *, base_dir: Path) -> dict:
+    """A read replica's settings; under test it mirrors the test database instead of its own."""
+    database = database_from_url(url, base_dir=base_dir)
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS: {url!r} is not a PostgreSQL URL.")
+    return {**database, "TEST": {"MIRROR": "default"}}

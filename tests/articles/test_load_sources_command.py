@@ -1,14 +1,17 @@
 """The load_sources command: files and folders in, one transaction, clean errors for bad input."""
 
 import json
+import logging
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.models import Article, ArticleMention, Byline, SourceDocument
+from newsroom.ops.logs import JsonFormatter
 from people.models import Person, Reporter
 from tests.factories import SEED_EXPECTED, SEED_PAGE, seed_text, seed_variant, write_page
 
@@ -277,3 +280,45 @@ def test_command_line_date_wins_over_the_sidecar(tmp_path):
 
     assert str(SourceDocument.objects.get().edition_date) == "2022-11-22"
     assert SourceDocument.objects.get().page == "A5"
+
+
+@pytest.fixture
+def loader_json_log():
+    """The loader's log records as production writes them (LOG_FORMAT=json), parsed back."""
+    stream = StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    logger = logging.getLogger("newsroom.loader")
+    logger.addHandler(handler)
+    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    logger.removeHandler(handler)
+
+
+def test_each_run_logs_one_json_record_with_counts_and_duration(loader_json_log):
+    run(SEED_PAGE)
+    run(SEED_PAGE)
+    run(SEED_PAGE, dry_run=True)
+    first, second, dry = loader_json_log()
+    articles = Article.objects.count()
+    assert first["logger"] == "newsroom.loader"
+    assert first["level"] == "INFO"
+    assert (first["outcome"], first["files"], first["dry_run"]) == ("ok", 1, False)
+    assert (first["articles_created"], first["articles_updated"]) == (articles, 0)
+    assert first["articles_skipped"] == 0
+    assert isinstance(first["duration_ms"], float) and first["duration_ms"] > 0
+    assert f"{articles} created" in first["message"]
+    assert (second["articles_created"], second["articles_unchanged"]) == (0, articles)
+    assert dry["dry_run"] is True
+
+
+def test_a_failed_save_logs_one_error_record_naming_the_file(loader_json_log, monkeypatch):
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr("articles.loading.apply_plan", fail)
+    with pytest.raises(CommandError, match="disk full"):
+        run(SEED_PAGE)
+    (record,) = loader_json_log()
+    assert (record["level"], record["outcome"], record["files"]) == ("ERROR", "failed", 1)
+    assert record["path"] == str(SEED_PAGE)
+    assert record["error"] == "disk full"

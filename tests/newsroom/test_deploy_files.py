@@ -10,7 +10,7 @@ SETTINGS_DIR = ROOT / "newsroom" / "settings"
 
 
 def variables_read_by_settings() -> set[str]:
-    pattern = re.compile(r'env_(?:str|bool|list)\("([A-Z_]+)"')
+    pattern = re.compile(r'env_(?:str|bool|list)\("([A-Z0-9_]+)"')
     return {
         name for path in SETTINGS_DIR.glob("*.py") for name in pattern.findall(path.read_text())
     }
@@ -29,7 +29,7 @@ def test_settings_read_the_documented_variables():
 def test_every_variable_is_documented_in_env_example_and_readme():
     example = (ROOT / ".env.example").read_text()
     readme = (ROOT / "README.md").read_text()
-    documented = set(re.findall(r"^([A-Z_]+)=", example, flags=re.MULTILINE))
+    documented = set(re.findall(r"^([A-Z0-9_]+)=", example, flags=re.MULTILINE))
     for name in variables_read_by_settings():
         assert name in documented, f"{name} missing from .env.example"
         assert f"`{name}`" in readme, f"{name} missing from README"
@@ -51,6 +51,16 @@ def test_compose_worker_runs_the_task_worker_from_the_web_image_and_settings():
     assert worker["command"][:3] == ["python", "manage.py", "db_worker"]
     assert worker["environment"] == web["environment"]
     assert worker["depends_on"]["web"]["condition"] == "service_healthy"
+
+
+def test_compose_keeps_backups_in_a_volume_and_the_image_has_pg_dump():
+    web = compose()["services"]["web"]
+    mounts = dict(v.split(":", 1) for v in web["volumes"])
+    assert "backups" in compose()["volumes"]
+    assert mounts["backups"] in (ROOT / "README.md").read_text()
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "postgresql-client" in dockerfile
+    assert mounts["backups"] in dockerfile
 
 
 def test_compose_proxy_serves_media_and_static_from_the_web_volumes():
@@ -82,7 +92,9 @@ def test_compose_keeps_https_and_checks_health():
 def test_compose_web_environment_matches_settings():
     web = compose()["services"]["web"]
     names = set(web["environment"])
-    known = variables_read_by_settings() | {"DJANGO_SETTINGS_MODULE"}
+    # boto3 reads the S3 credentials itself.
+    boto3_credentials = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}
+    known = variables_read_by_settings() | {"DJANGO_SETTINGS_MODULE"} | boto3_credentials
     assert names <= known, f"unknown variables: {names - known}"
     assert {"DATABASE_URL", "SECRET_KEY", "REDIS_URL", "ALLOWED_HOSTS", "MEDIA_ROOT"} <= names
     assert web["environment"]["DJANGO_SETTINGS_MODULE"] == "newsroom.settings.production"

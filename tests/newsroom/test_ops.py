@@ -5,6 +5,7 @@ import logging
 import socket
 import time
 
+import psycopg
 import pytest
 from django.db import OperationalError, connections
 from django.test import Client, RequestFactory
@@ -112,6 +113,43 @@ def test_postgres_outage_is_a_quick_503_and_recovery_is_immediate():
     started = time.perf_counter()
     assert client.get("/").status_code == 200
     assert time.perf_counter() - started < 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_pooled_connection_killed_by_the_server_is_replaced_not_a_503():
+    """After a server restart every idle pooled connection is dead; the next request must not be."""
+    connection = connections["default"]
+    saved_options = connection.settings_dict["OPTIONS"]
+    connection.close()
+    connection.close_pool()
+    # One connection in the pool, so the request is sure to get the one we kill.
+    pool = {**saved_options["pool"], "min_size": 1, "max_size": 1}
+    connection.settings_dict["OPTIONS"] = {**saved_options, "pool": pool}
+    client = Client(raise_request_exception=False)
+    try:
+        assert client.get("/").status_code == 200
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            (pid,) = cursor.fetchone()
+        connection.close()  # back into the pool, idle, as between requests
+        settings = connection.settings_dict
+        with psycopg.connect(
+            dbname=settings["NAME"],
+            host=settings["HOST"],
+            port=settings["PORT"] or 5432,
+            user=settings["USER"],
+            password=settings["PASSWORD"] or None,
+            autocommit=True,
+        ) as other:
+            (killed,) = other.execute("SELECT pg_terminate_backend(%s)", [pid]).fetchone()
+        assert killed is True
+        response = client.get("/")
+    finally:
+        connection.close()
+        connection.close_pool()
+        connection.settings_dict["OPTIONS"] = saved_options
+    assert response.status_code == 200, response.content[:200]
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from psycopg_pool import ConnectionPool
 
 from newsroom.settings.environment import (
     CONSOLE_BACKEND,
@@ -74,6 +75,7 @@ def test_postgres_url_uses_builtin_pool_with_short_timeout():
         "5433",
     )
     assert db["OPTIONS"]["pool"]["timeout"] <= 1
+    assert db["OPTIONS"]["pool"]["check"] is ConnectionPool.check_connection
     assert db["CONN_MAX_AGE"] == 0
 
 
