@@ -126,7 +126,7 @@ class Command(BaseCommand):
             choices=["fast", "thorough"],
             default="fast",
             help="人物识别：fast 只用规则（默认）；thorough 再用统计模型（thulac）补充人名，"
-            "每千字约需一秒，在本命令中直接完成",
+            "每千字约需半秒，在本命令中直接完成",
         )
 
     def handle(
