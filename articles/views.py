@@ -23,6 +23,7 @@ from .models import (
     Subdistrict,
     published_q,
 )
+from .page_cache import article_tag, list_tag, shows
 from .search import parse_query, snippet
 from .search.pinyin import pages_named
 from .sparklines import monthly_sparkline
@@ -71,7 +72,13 @@ class ArticleDetailView(DetailView):
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
-        response = self.render_to_response(article_page_context(article, request=request))
+        context = article_page_context(article, request=request)
+        around = context["surroundings"]
+        shown = [article, *filter(None, [around.previous, around.next]), *around.related]
+        shows(request, *(article_tag(a.pk) for a in shown))
+        if article.program_id:  # its previous and next installments
+            shows(request, list_tag("program", article.program_id))
+        response = self.render_to_response(context)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         return response
@@ -100,6 +107,7 @@ class DistrictView(ArticleListView):
                 FormerDistrictName.objects.select_related("district"), slug=kwargs["slug"]
             )
             return redirect(former.district, permanent=True)
+        shows(request, list_tag("district", self.district.pk))
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -153,6 +161,7 @@ class ProgramView(ArticleListView):
 
     def get_queryset(self):
         self.program = get_object_or_404(Program, slug=self.kwargs["slug"])
+        shows(self.request, list_tag("program", self.program.pk))
         return (
             self.public_articles()
             .filter(program=self.program)
@@ -175,6 +184,7 @@ class TagView(ArticleListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        shows(self.request, list_tag("tag", self.tag.pk))
         return self.public_articles().filter(pk__in=ids_tagged_with([self.tag]))
 
     def get_context_data(self, **kwargs):

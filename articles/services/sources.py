@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Article, Program, ProgramInstallment, SourceDocument, SourceVersion
 from ..numerals import installment_number
+from ..page_cache import article_changed
 from .fields import clip_to_field
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
 
@@ -66,6 +67,7 @@ def article_save_loaded(*, article: Article, is_new: bool) -> Article:
     """Save an article's loaded fields: a new one, or the next version of an updated one."""
     if is_new:
         article.save()
+        article_changed(article)
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Article, ArticleStatus, Photo
+from ..page_cache import article_changed
 from ..photos import photo_save
 from .access import can_edit, can_publish
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
@@ -88,6 +89,7 @@ def article_save_edit(*, article: Article, user, is_new: bool) -> Article:
     if is_new:
         article.created_by = user
         article.save()
+        article_changed(article)
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)

@@ -1,0 +1,85 @@
+"""What a page shows, as tags, and what an article write changes.
+
+Tags name objects and lists: `article-<pk>` is one article's page, `district-<pk>`,
+`tag-<pk>`, `program-<pk>`, `reporter-<pk>` and `person-<pk>` are the lists of articles in
+one district, tag, program, by one reporter or mentioning one person, `lists` is every list
+across the site (home, search, archives, feeds, sitemaps, the district map's counts) and
+`site` is everything. An article write stamps its own tag, the tags of every list it was or
+now is in, and `lists`.
+"""
+
+from django.db import transaction
+from django.db.models import CharField, Value
+
+from ..models import Article, ArticleMention, Byline
+from ..tagging import article_tag_items
+from . import purge, store
+
+ALL_LISTS = "lists"
+SITE = "site"
+_REQUEST_ATTRIBUTE = "_page_cache_tags"
+
+
+def article_tag(pk) -> str:
+    return f"article-{pk}"
+
+
+def list_tag(kind: str, pk) -> str:
+    """The tag of a list: `list_tag("district", 3)` is every page listing district 3's articles."""
+    return f"{kind}-{pk}"
+
+
+def shows(request, *tags: str) -> None:
+    """Record that the page being built for `request` shows these tags."""
+    recorded = getattr(request, _REQUEST_ATTRIBUTE, None)
+    if recorded is None:
+        recorded = set()
+        setattr(request, _REQUEST_ATTRIBUTE, recorded)
+    recorded.update(tags)
+
+
+def shown(request) -> set[str]:
+    """The tags `shows` recorded for this request."""
+    return set(getattr(request, _REQUEST_ATTRIBUTE, ()))
+
+
+def _kind(queryset, kind: str, column: str):
+    labelled = queryset.annotate(page_list=Value(kind, output_field=CharField()))
+    return labelled.order_by().values_list("page_list", column)
+
+
+def article_lists(pk) -> set[str]:
+    """The tags of every list the article is in now, from the database (one query)."""
+    rows = _kind(Article.districts.through.objects.filter(article_id=pk), "district", "district_id")
+    rows = rows.union(
+        _kind(Byline.objects.filter(article_id=pk), "reporter", "reporter_id"),
+        _kind(ArticleMention.objects.filter(article_id=pk), "person", "person_id"),
+        _kind(article_tag_items().filter(object_id=pk), "tag", "tag_id"),
+        _kind(Article.objects.filter(pk=pk, program__isnull=False), "program", "program_id"),
+        all=True,
+    )
+    return {list_tag(kind, value) for kind, value in rows}
+
+
+def _stale(tags: set[str]) -> None:
+    store.bump(tags)
+    purge.purge(tags)
+
+
+def article_changed(article: Article) -> None:
+    """Called by the write services as an article changes: after commit, stale its pages.
+
+    The lists it is in are read now and again after the commit, so a page it leaves (a tag
+    removed, a district changed) goes stale as well as one it joins.
+    """
+    pk = article.pk
+    before = article_lists(pk)
+    transaction.on_commit(
+        lambda: _stale({article_tag(pk), ALL_LISTS, *before, *article_lists(pk)}), robust=True
+    )
+
+
+def site_changed() -> None:
+    """Something every page may show changed (a district's or reporter's name): stale them all."""
+
+    transaction.on_commit(lambda: _stale({SITE}), robust=True)
