@@ -78,7 +78,14 @@ def test_publishing_stales_the_pages_that_list_it_and_no_others(
     client, page_cache, newsroom, django_capture_on_commit_callbacks
 ):
     draft, first, second = newsroom["draft"], newsroom["first"], newsroom["second"]
-    showing = ["/", newsroom["hongkou"], newsroom["community"], newsroom["near"], "/feed/"]
+    showing = [
+        "/",
+        newsroom["hongkou"],
+        newsroom["community"],
+        newsroom["near"],
+        "/feed/",
+        "/sitemap-news.xml",
+    ]
     others = [
         first.get_absolute_url(),
         second.get_absolute_url(),

@@ -1,6 +1,8 @@
 """docker-compose.yml, .env.example and the README agree with what the settings read."""
 
+import os
 import re
+import runpy
 from pathlib import Path
 
 import yaml
@@ -100,3 +102,12 @@ def web_media_root_matches_volume() -> bool:
     web = compose()["services"]["web"]
     mount = next(v for v in web["volumes"] if v.startswith("media:")).split(":", 1)[1]
     return web["environment"]["MEDIA_ROOT"] == mount
+
+
+def test_gunicorn_config_sizes_workers_from_the_cpus_and_preloads(monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert config["preload_app"] is True
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"] == 3
