@@ -1,6 +1,6 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import get_conditional_response
@@ -40,7 +40,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         edition = front_page.latest_print_edition()
         window = district_map.requested_window(self.request)
-        districts = list(district_map.district_counts(window))
+        districts = district_map.district_counts(window)
         return super().get_context_data(
             articles=front_page.latest_articles(),
             programs=front_page.programs_with_newest(),
@@ -141,10 +141,9 @@ class DistrictIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         window = district_map.requested_window(self.request)
-        districts = list(
-            district_map.district_counts(window).prefetch_related(
-                Prefetch("subdistricts", queryset=Subdistrict.objects.order_by("code"))
-            )
+        districts = district_map.district_counts(window)
+        prefetch_related_objects(
+            districts, Prefetch("subdistricts", queryset=Subdistrict.objects.order_by("code"))
         )
         return super().get_context_data(
             districts=districts,

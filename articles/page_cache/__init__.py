@@ -14,6 +14,7 @@ from .dependencies import (
     shows,
     site_changed,
 )
+from .values import cached_value
 
 __all__ = [
     "ALL_LISTS",
@@ -21,6 +22,7 @@ __all__ = [
     "article_changed",
     "article_tag",
     "cached_page",
+    "cached_value",
     "list_tag",
     "shows",
     "site_changed",

@@ -6,6 +6,7 @@ cookie or an Authorization header) and anything that sets a cookie, uses a CSRF 
 touches the session are never stored.
 """
 
+import contextlib
 import time
 from functools import wraps
 
@@ -48,13 +49,34 @@ def _cached(key):
     return entry, entry is not None and entries.is_fresh(entry)
 
 
+def _built_meanwhile(key, locked: bool):
+    """A fresh entry another request built: waited for, or found on a second look after taking
+    the lock (a build may have finished between the first look and the lock)."""
+    if not locked:
+        return _wait_for_build(key)
+    entry, fresh = _cached(key)
+    return entry if fresh else None
+
+
+def _release(key, locked: bool) -> None:
+    if locked:
+        with contextlib.suppress(store.CacheUnavailable):
+            store.delete(entries.lock_key(key))
+
+
 def _wait_for_build(key):
+    """Poll until the lock holder stores the page; None when it finished without storing one
+    (a 404, a page that set a cookie) or took too long, so the caller builds it itself."""
     deadline = time.monotonic() + WAIT_FOR_BUILD
+    lock = entries.lock_key(key)
     while time.monotonic() < deadline:
         time.sleep(POLL_INTERVAL)
-        entry, fresh = _cached(key)
-        if fresh:
+        found = store.get_many([key, lock])
+        entry = found.get(key)
+        if entry is not None and entries.is_fresh(entry):
             return entry
+        if lock not in found:
+            return None
     return None
 
 
@@ -73,36 +95,24 @@ def cached_page(view=None, *, tags=()):
         if not settings.NEWSROOM_PAGE_CACHE:
             return _build(view, request, args, kwargs, declared)
         key = entries.page_key(request)
+        locked = False
         try:
-            store.repair()
-            previous, fresh = _cached(key)
-            if fresh:
-                return http.from_entry(request, previous, state="hit")
-            locked = store.add(entries.lock_key(key), 1, LOCK_TIMEOUT)
-            if not locked and (built := _wait_for_build(key)) is not None:
-                return http.from_entry(request, built, state="hit")
-            tick = store.clock()
-            expires_at = entries.next_publish_time(tick)
-        except store.CacheUnavailable:
-            return _build(view, request, args, kwargs, declared)
-        try:
-            return _build(
-                view,
-                request,
-                args,
-                kwargs,
-                declared,
-                key=key,
-                tick=tick,
-                expires_at=expires_at,
-                previous=previous,
-            )
+            try:
+                store.repair()
+                previous, fresh = _cached(key)
+                if fresh:
+                    return http.from_entry(request, previous, state="hit")
+                locked = store.add(entries.lock_key(key), 1, LOCK_TIMEOUT)
+                if (built := _built_meanwhile(key, locked)) is not None:
+                    return http.from_entry(request, built, state="hit")
+                tick = store.clock()
+                expires_at = entries.next_publish_time(tick)
+            except store.CacheUnavailable:
+                return _build(view, request, args, kwargs, declared)
+            facts = {"tick": tick, "expires_at": expires_at, "previous": previous}
+            return _build(view, request, args, kwargs, declared, key=key, **facts)
         finally:
-            if locked:
-                try:
-                    store.delete(entries.lock_key(key))
-                except store.CacheUnavailable:
-                    pass
+            _release(key, locked)
 
     return wrapper
 
@@ -118,8 +128,6 @@ def _build(view, request, args, kwargs, declared, *, key=None, tick=None, **entr
     shows = declared | shown(request)
     entry = entries.make_entry(response, tags={SITE, *shows}, tick=tick, **entry_facts)
     if key is not None and shows:
-        try:
+        with contextlib.suppress(store.CacheUnavailable):
             entries.save(key, entry)
-        except store.CacheUnavailable:
-            pass
     return http.conditional(request, entry, response, state="miss" if key else "off")

@@ -405,3 +405,46 @@ def test_the_default_purge_backend_logs_the_tags(
             services.article_publish(article=newsroom["draft"], user=None)
     logged = [r.getMessage() for r in caplog.records if r.name == "newsroom.page_cache"]
     assert any(f"article-{newsroom['draft'].pk}" in message for message in logged)
+
+
+def test_district_counts_are_kept_until_an_article_changes(
+    page_cache, newsroom, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from articles.district_map import district_counts
+
+    def hongkou_count():
+        return next(d.article_count for d in district_counts("all") if d.slug == "hongkou")
+
+    assert hongkou_count() == 1
+    with django_assert_num_queries(0):
+        assert hongkou_count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_publish(article=newsroom["draft"], user=None)
+    assert hongkou_count() == 2
+
+
+def test_requests_waiting_on_a_build_that_stores_nothing_build_it_themselves(
+    page_cache, monkeypatch
+):
+    from articles.page_cache import decorator
+
+    monkeypatch.setattr(decorator, "WAIT_FOR_BUILD", 60.0)
+    builds = []
+
+    @cached_page(tags=["lists"])
+    def not_found(request):
+        builds.append(1)
+        time.sleep(0.2)
+        return HttpResponse("没有这个页面", status=404)
+
+    factory = RequestFactory()
+    entries.next_publish_time(store.clock())
+    threads = [
+        threading.Thread(target=lambda: not_found(factory.get("/missing/"))) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)  # far less than the waiting limit
+    assert not any(thread.is_alive() for thread in threads)
+    assert len(builds) == 8
