@@ -385,3 +385,17 @@ def test_robots_txt_points_at_the_sitemap(client):
 def test_article_kind_filter_is_offered_in_chinese(client):
     make_article(kind=ArticleKind.COMMENTARY)
     assert "评论" in client.get("/search/").text
+
+
+def test_related_articles_come_from_each_relations_newest_candidates(client, monkeypatch):
+    from articles import related
+
+    monkeypatch.setattr(related, "RELATED_CANDIDATES", 2)
+    hongkou = make_district("hongkou")
+    oldest = make_article(headline="最早的同区稿件", districts=[hongkou])
+    newer = [make_article(headline=f"较新同区稿件{n}", districts=[hongkou]) for n in range(2)]
+    article = newer[-1]
+    html = client.get(article.get_absolute_url()).text
+    shown = html[html.index("相关稿件") :]
+    assert "较新同区稿件0" in shown
+    assert oldest.headline not in shown
