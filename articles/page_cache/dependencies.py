@@ -8,6 +8,9 @@ across the site (home, search, archives, feeds, sitemaps, the district map's cou
 now is in, and `lists`.
 """
 
+import threading
+from itertools import chain
+
 from django.db import transaction
 from django.db.models import CharField, Value
 
@@ -48,14 +51,17 @@ def _kind(queryset, kind: str, column: str):
     return labelled.order_by().values_list("page_list", column)
 
 
-def article_lists(pk) -> set[str]:
-    """The tags of every list the article is in now, from the database (one query)."""
-    rows = _kind(Article.districts.through.objects.filter(article_id=pk), "district", "district_id")
+def article_lists(pks) -> set[str]:
+    """The tags of every list these articles are in now, from the database (one query)."""
+    pks = list(pks)
+    rows = _kind(
+        Article.districts.through.objects.filter(article_id__in=pks), "district", "district_id"
+    )
     rows = rows.union(
-        _kind(Byline.objects.filter(article_id=pk), "reporter", "reporter_id"),
-        _kind(ArticleMention.objects.filter(article_id=pk), "person", "person_id"),
-        _kind(article_tag_items().filter(object_id=pk), "tag", "tag_id"),
-        _kind(Article.objects.filter(pk=pk, program__isnull=False), "program", "program_id"),
+        _kind(Byline.objects.filter(article_id__in=pks), "reporter", "reporter_id"),
+        _kind(ArticleMention.objects.filter(article_id__in=pks), "person", "person_id"),
+        _kind(article_tag_items().filter(object_id__in=pks), "tag", "tag_id"),
+        _kind(Article.objects.filter(pk__in=pks, program__isnull=False), "program", "program_id"),
         all=True,
     )
     return {list_tag(kind, value) for kind, value in rows}
@@ -66,17 +72,44 @@ def _stale(tags: set[str]) -> None:
     purge.purge(tags)
 
 
-def article_changed(article: Article) -> None:
+# Articles changed in this thread's transaction: pk -> the lists it was in before.
+_changes = threading.local()
+LISTS_BATCH = 500  # articles per query, well inside SQLite's limit on parameters
+
+
+def _pending() -> dict:
+    if not hasattr(_changes, "pending"):
+        _changes.pending = {}
+    return _changes.pending
+
+
+def article_changed(article: Article, *, is_new: bool = False) -> None:
     """Called by the write services as an article changes: after commit, stale its pages.
 
     The lists it is in are read now and again after the commit, so a page it leaves (a tag
-    removed, a district changed) goes stale as well as one it joins.
+    removed, a district changed) goes stale as well as one it joins. A transaction's changes
+    go out together (a load of many articles is one bump, one purge).
     """
-    pk = article.pk
-    before = article_lists(pk)
-    transaction.on_commit(
-        lambda: _stale({article_tag(pk), ALL_LISTS, *before, *article_lists(pk)}), robust=True
-    )
+    before = _pending().setdefault(article.pk, set())
+    if not is_new:
+        before |= article_lists([article.pk])
+    transaction.on_commit(_flush_changes, robust=True)
+
+
+def _flush_changes() -> None:
+    """Stale everything changed so far. The first callback of a commit does the work; the
+    rest find nothing left. Changes left by a rolled-back transaction go out with the next
+    commit, which stales a little more than needed but never less."""
+    pending = _pending()
+    if not pending:
+        return
+    changed = dict(pending)
+    pending.clear()
+    pks = list(changed)
+    tags = {ALL_LISTS, *map(article_tag, pks), *chain.from_iterable(changed.values())}
+    for start in range(0, len(pks), LISTS_BATCH):
+        tags |= article_lists(pks[start : start + LISTS_BATCH])
+    _stale(tags)
 
 
 def site_changed() -> None:

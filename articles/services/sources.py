@@ -67,7 +67,7 @@ def article_save_loaded(*, article: Article, is_new: bool) -> Article:
     """Save an article's loaded fields: a new one, or the next version of an updated one."""
     if is_new:
         article.save()
-        article_changed(article)
+        article_changed(article, is_new=True)
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)

@@ -89,7 +89,7 @@ def article_save_edit(*, article: Article, user, is_new: bool) -> Article:
     if is_new:
         article.created_by = user
         article.save()
-        article_changed(article)
+        article_changed(article, is_new=True)
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)

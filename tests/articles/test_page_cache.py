@@ -448,3 +448,18 @@ def test_requests_waiting_on_a_build_that_stores_nothing_build_it_themselves(
         thread.join(timeout=30)  # far less than the waiting limit
     assert not any(thread.is_alive() for thread in threads)
     assert len(builds) == 8
+
+
+def test_a_transaction_changing_many_articles_purges_once(
+    newsroom, caplog, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    with caplog.at_level("INFO", logger="newsroom.page_cache"):
+        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+            services.article_publish(article=newsroom["draft"], user=None)
+            services.article_withdraw(article=newsroom["second"], user=None)
+    purges = [r.getMessage() for r in caplog.records if r.name == "newsroom.page_cache"]
+    assert len(purges) == 1
+    assert f"article-{newsroom['draft'].pk}" in purges[0]
+    assert f"article-{newsroom['second'].pk}" in purges[0]
