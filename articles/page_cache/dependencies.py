@@ -77,10 +77,10 @@ _changes = threading.local()
 LISTS_BATCH = 500  # articles per query, well inside SQLite's limit on parameters
 
 
-def _pending() -> dict:
-    if not hasattr(_changes, "pending"):
-        _changes.pending = {}
-    return _changes.pending
+def _flush_registered() -> bool:
+    """Whether this transaction will call `_flush_changes` on commit (Django drops the
+    callbacks of a rolled-back transaction or savepoint, and has run those of a commit)."""
+    return any(entry[1] is _flush_changes for entry in transaction.get_connection().run_on_commit)
 
 
 def article_changed(article: Article, *, is_new: bool = False) -> None:
@@ -90,21 +90,21 @@ def article_changed(article: Article, *, is_new: bool = False) -> None:
     removed, a district changed) goes stale as well as one it joins. A transaction's changes
     go out together (a load of many articles is one bump, one purge).
     """
-    before = _pending().setdefault(article.pk, set())
+    registered = _flush_registered()
+    if not registered:
+        _changes.pending = {}  # anything left belonged to a transaction that rolled back
+    before = _changes.pending.setdefault(article.pk, set())
     if not is_new:
         before |= article_lists([article.pk])
-    transaction.on_commit(_flush_changes, robust=True)
+    if not registered:  # outside a transaction this runs at once
+        transaction.on_commit(_flush_changes, robust=True)
 
 
 def _flush_changes() -> None:
-    """Stale everything changed so far. The first callback of a commit does the work; the
-    rest find nothing left. Changes left by a rolled-back transaction go out with the next
-    commit, which stales a little more than needed but never less."""
-    pending = _pending()
-    if not pending:
+    """Stale every article this transaction changed, the lists they were and are in."""
+    changed, _changes.pending = getattr(_changes, "pending", {}), {}
+    if not changed:
         return
-    changed = dict(pending)
-    pending.clear()
     pks = list(changed)
     tags = {ALL_LISTS, *map(article_tag, pks), *chain.from_iterable(changed.values())}
     for start in range(0, len(pks), LISTS_BATCH):

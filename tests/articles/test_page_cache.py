@@ -463,3 +463,19 @@ def test_a_transaction_changing_many_articles_purges_once(
     assert len(purges) == 1
     assert f"article-{newsroom['draft'].pk}" in purges[0]
     assert f"article-{newsroom['second'].pk}" in purges[0]
+
+
+def test_a_rolled_back_change_is_not_sent_with_the_next_commit(
+    newsroom, caplog, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        services.article_withdraw(article=newsroom["second"], user=None)
+        raise RuntimeError("the editor's request failed")
+    with caplog.at_level("INFO", logger="newsroom.page_cache"):
+        with django_capture_on_commit_callbacks(execute=True):
+            services.article_publish(article=newsroom["draft"], user=None)
+    purged = " ".join(r.getMessage() for r in caplog.records if r.name == "newsroom.page_cache")
+    assert f"article-{newsroom['draft'].pk}" in purged
+    assert f"article-{newsroom['second'].pk}" not in purged
