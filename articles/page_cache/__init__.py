@@ -4,6 +4,7 @@ Views are wrapped with `cached_page` (in the urlconfs) and say what they show wi
 the write services call `article_changed`. The design is in docs/performance.md.
 """
 
+from . import store
 from .decorator import cached_page
 from .dependencies import (
     ALL_LISTS,
@@ -26,4 +27,5 @@ __all__ = [
     "list_tag",
     "shows",
     "site_changed",
+    "store",
 ]

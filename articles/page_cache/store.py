@@ -86,8 +86,11 @@ def _next_tick(cache) -> int:
         return cache.incr(CLOCK_KEY)
 
 
-def bump(tags) -> None:
-    """Stamp the next tick on these tags, so every page showing one of them is stale."""
+def bump(tags) -> bool:
+    """Stamp the next tick on these tags, so every page showing one of them is stale.
+
+    False when the cache could not be reached.
+    """
     tags = set(tags)
     if _state["lost_bumps"]:
         tags.add("site")
@@ -98,8 +101,9 @@ def bump(tags) -> None:
         # Pages cached before the outage may survive it; the next bump that gets through
         # invalidates them all.
         _state["lost_bumps"] = True
-        return
+        return False
     _state["lost_bumps"] = False
+    return True
 
 
 def repair() -> None:

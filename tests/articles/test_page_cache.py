@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime
+import io
 import json
 import threading
 import time
@@ -479,3 +480,16 @@ def test_a_rolled_back_change_is_not_sent_with_the_next_commit(
     purged = " ".join(r.getMessage() for r in caplog.records if r.name == "newsroom.page_cache")
     assert f"article-{newsroom['draft'].pk}" in purged
     assert f"article-{newsroom['second'].pk}" not in purged
+
+
+def test_clear_page_cache_makes_every_page_stale(client, page_cache, newsroom, settings):
+    from django.core.management import CommandError, call_command
+
+    warm(client, "/", newsroom["first"].get_absolute_url())
+    call_command("clear_page_cache", stdout=io.StringIO())
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get(newsroom["first"].get_absolute_url())["X-Page-Cache"] == "miss"
+
+    settings.CACHES = CLOSED_PORT_CACHE
+    with pytest.raises(CommandError, match="页面缓存不可用"):
+        call_command("clear_page_cache", stdout=io.StringIO())
