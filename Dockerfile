@@ -22,4 +22,5 @@ RUN export SECRET_KEY=collectstatic-only-not-a-real-key-0123456789abcdefghijklmn
 RUN useradd --create-home newsroom && mkdir -p /app/var/media /app/var/static /app/var/backups && chown -R newsroom /app/var
 USER newsroom
 EXPOSE 8000
-CMD ["gunicorn", "newsroom.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Workers, bind address and preload come from gunicorn.conf.py.
+CMD ["gunicorn", "newsroom.wsgi:application"]

@@ -10,6 +10,7 @@ from django.utils.html import escape
 from people.models import Reporter
 
 from .models import Article, District, Program
+from .page_cache import list_tag, shows
 from .tagging import ids_tagged_with, public_tags
 
 FEED_SIZE = 30
@@ -33,6 +34,11 @@ class ArticleFeed(Feed):
 
     def narrow(self, articles, obj):
         return articles
+
+    def shown(self, request, kind: str, obj):
+        """Tell the page cache which list this feed is (see articles/page_cache)."""
+        shows(request, list_tag(kind, obj.pk))
+        return obj
 
     def items(self, obj=None):
         articles = Article.objects.published().for_listing().prefetch_related("tags")
@@ -70,7 +76,7 @@ class LatestArticlesFeed(ArticleFeed):
 
 class DistrictFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(District, slug=slug)
+        return self.shown(request, "district", get_object_or_404(District, slug=slug))
 
     def narrow(self, articles, obj):
         return articles.filter(districts=obj)
@@ -78,7 +84,7 @@ class DistrictFeed(ArticleFeed):
 
 class ProgramFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Program, slug=slug)
+        return self.shown(request, "program", get_object_or_404(Program, slug=slug))
 
     def narrow(self, articles, obj):
         return articles.filter(program=obj)
@@ -86,7 +92,7 @@ class ProgramFeed(ArticleFeed):
 
 class ReporterFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Reporter, slug=slug)
+        return self.shown(request, "reporter", get_object_or_404(Reporter, slug=slug))
 
     def narrow(self, articles, obj):
         return articles.filter(bylines__reporter=obj)
@@ -95,7 +101,7 @@ class ReporterFeed(ArticleFeed):
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
         # As on the tag page: a tag no public article carries does not exist for readers.
-        return get_object_or_404(public_tags(), slug=slug)
+        return self.shown(request, "tag", get_object_or_404(public_tags(), slug=slug))
 
     def link(self, obj=None):
         return reverse("articles:tag", args=[obj.slug])

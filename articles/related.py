@@ -11,6 +11,7 @@ from .models import Article
 from .tagging import ids_tagged_with
 
 RELATED_LIMIT = 5
+RELATED_CANDIDATES = 200  # per relation (program, districts, tags)
 _PREVIOUS, _NEXT, _RELATED = -1, 1, 0
 
 
@@ -45,14 +46,20 @@ def _neighbour_subqueries(article: Article):
 
 def article_surroundings(article: Article, *, district_ids=(), tag_ids=()) -> Surroundings:
     """Neighbours and related articles (same program, district or tag) in one query."""
+    # Each relation offers only its newest RELATED_CANDIDATES articles (by id, the order they
+    # were written or loaded in), so the lookup reads a bounded number of rows however many
+    # articles a district or tag has. The program neighbours below are not bounded.
+    bound = RELATED_CANDIDATES
     wanted = []
     if article.program_id:
-        wanted.append(Q(program_id=article.program_id))
+        in_program = Article.objects.filter(program_id=article.program_id).order_by("-pk")
+        wanted.append(Q(pk__in=in_program.values("pk")[:bound]))
     if district_ids:
         through = Article.districts.through.objects.filter(district_id__in=district_ids)
-        wanted.append(Q(pk__in=through.values("article_id")))
+        wanted.append(Q(pk__in=through.order_by("-article_id").values("article_id")[:bound]))
     if tag_ids:
-        wanted.append(Q(pk__in=ids_tagged_with(tag_ids)))
+        tagged = ids_tagged_with(tag_ids).order_by("-object_id")
+        wanted.append(Q(pk__in=tagged[:bound]))
     place = Value(_RELATED)
     if article.program_id and article.published_at:
         previous, following = _neighbour_subqueries(article)

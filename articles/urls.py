@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
 from . import feeds, preview, views
+from .page_cache import ALL_LISTS, SITE, cached_page
 from .sitemaps import SITEMAPS, NewsSitemap
 
 app_name = "articles"
@@ -23,54 +24,65 @@ class TwoDigitConverter:
 
 register_converter(TwoDigitConverter, "dd")
 
+# Every public page goes through the page cache. Pages of one object or list say what they
+# show (page_cache.shows); the rest show lists across the site.
+lists = cached_page(tags=[ALL_LISTS])
+article_page = cached_page(views.ArticleDetailView.as_view())
+
+
+def feed_paths(kind: str, converter: str, rss, atom):
+    """One list's RSS and Atom feeds: /district/<slug>/feed/ and /district/<slug>/feed/atom/."""
+    prefix = f"{kind}/<{converter}:slug>/feed/"
+    return [
+        path(prefix, cached_page(rss()), name=f"{kind}-feed"),
+        path(f"{prefix}atom/", cached_page(atom()), name=f"{kind}-atom"),
+    ]
+
+
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path(
-        "<int:year>/<dd:month>/<dd:day>/<int:pk>/", views.ArticleDetailView.as_view(), name="detail"
-    ),
+    path("", lists(views.HomeView.as_view()), name="home"),
+    path("<int:year>/<dd:month>/<dd:day>/<int:pk>/", article_page, name="detail"),
     # The pinyin slug only decorates: it redirects to the canonical URL above.
+    path("<int:year>/<dd:month>/<dd:day>/<int:pk>/<slug:slug>/", article_page, name="detail-slug"),
+    path("districts/", lists(views.DistrictIndexView.as_view()), name="district-index"),
+    path("district/<slug:slug>/", lists(views.DistrictView.as_view()), name="district"),
+    *feed_paths("district", "slug", feeds.DistrictFeed, feeds.DistrictAtomFeed),
+    path("program/<slug:slug>/", cached_page(views.ProgramView.as_view()), name="program"),
+    *feed_paths("program", "slug", feeds.ProgramFeed, feeds.ProgramAtomFeed),
+    *feed_paths("reporter", "slug", feeds.ReporterFeed, feeds.ReporterAtomFeed),
+    path("tag/<str:slug>/", cached_page(views.TagView.as_view()), name="tag"),
+    *feed_paths("tag", "str", feeds.TagFeed, feeds.TagAtomFeed),
+    path("archive/", lists(views.ArchiveIndex.as_view()), name="archive"),
     path(
-        "<int:year>/<dd:month>/<dd:day>/<int:pk>/<slug:slug>/",
-        views.ArticleDetailView.as_view(),
-        name="detail-slug",
+        "archive/<int:year>/<dd:month>/", lists(views.MonthArchive.as_view()), name="archive-month"
     ),
-    path("districts/", views.DistrictIndexView.as_view(), name="district-index"),
-    path("district/<slug:slug>/", views.DistrictView.as_view(), name="district"),
-    path("district/<slug:slug>/feed/", feeds.DistrictFeed(), name="district-feed"),
-    path("district/<slug:slug>/feed/atom/", feeds.DistrictAtomFeed(), name="district-atom"),
-    path("program/<slug:slug>/", views.ProgramView.as_view(), name="program"),
-    path("program/<slug:slug>/feed/", feeds.ProgramFeed(), name="program-feed"),
-    path("program/<slug:slug>/feed/atom/", feeds.ProgramAtomFeed(), name="program-atom"),
-    path("reporter/<slug:slug>/feed/", feeds.ReporterFeed(), name="reporter-feed"),
-    path("reporter/<slug:slug>/feed/atom/", feeds.ReporterAtomFeed(), name="reporter-atom"),
-    path("tag/<str:slug>/", views.TagView.as_view(), name="tag"),
-    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
-    path("tag/<str:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-atom"),
-    path("archive/", views.ArchiveIndex.as_view(), name="archive"),
-    path("archive/<int:year>/<dd:month>/", views.MonthArchive.as_view(), name="archive-month"),
-    path("archive/<int:year>/<dd:month>/<dd:day>/", views.DayArchive.as_view(), name="archive-day"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    path(
+        "archive/<int:year>/<dd:month>/<dd:day>/",
+        lists(views.DayArchive.as_view()),
+        name="archive-day",
+    ),
+    path("search/", lists(views.SearchView.as_view()), name="search"),
+    path("corrections/", lists(views.CorrectionListView.as_view()), name="corrections"),
+    path("feed/", lists(feeds.LatestArticlesFeed()), name="feed"),
+    path("feed/atom/", lists(feeds.LatestArticlesAtomFeed()), name="atom"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        lists(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "articles:sitemap"},
         name="sitemap-index",
     ),
     # Before the generic section URL: the news section needs the `news:` namespace.
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        lists(sitemap_views.sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        lists(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
-    path("robots.txt", views.robots_txt, name="robots"),
+    path("robots.txt", cached_page(views.robots_txt, tags=[SITE]), name="robots"),
     path("preview/<str:token>/", preview.preview_view, name="preview"),
 ]

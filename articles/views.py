@@ -1,6 +1,6 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,6 +24,7 @@ from .models import (
     Subdistrict,
     published_q,
 )
+from .page_cache import article_tag, list_tag, shows
 from .search import parse_query, snippet
 from .search.pinyin import pages_named
 from .sparklines import monthly_sparkline
@@ -40,7 +41,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         edition = front_page.latest_print_edition()
         window = district_map.requested_window(self.request)
-        districts = list(district_map.district_counts(window))
+        districts = district_map.district_counts(window)
         return super().get_context_data(
             articles=front_page.latest_articles(),
             programs=front_page.programs_with_newest(),
@@ -75,7 +76,13 @@ class ArticleDetailView(DetailView):
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             return not_modified
-        response = self.render_to_response(article_page_context(article, request=request))
+        context = article_page_context(article, request=request)
+        around = context["surroundings"]
+        shown = [article, *filter(None, [around.previous, around.next]), *around.related]
+        shows(request, *(article_tag(a.pk) for a in shown))
+        if article.program_id:  # its previous and next installments
+            shows(request, list_tag("program", article.program_id))
+        response = self.render_to_response(context)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
         return response
@@ -113,6 +120,7 @@ class DistrictView(ArticleListView):
                 FormerDistrictName.objects.select_related("district"), slug=kwargs["slug"]
             )
             return redirect(former.district, permanent=True)
+        shows(request, list_tag("district", self.district.pk))
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -146,10 +154,9 @@ class DistrictIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         window = district_map.requested_window(self.request)
-        districts = list(
-            district_map.district_counts(window).prefetch_related(
-                Prefetch("subdistricts", queryset=Subdistrict.objects.order_by("code"))
-            )
+        districts = district_map.district_counts(window)
+        prefetch_related_objects(
+            districts, Prefetch("subdistricts", queryset=Subdistrict.objects.order_by("code"))
         )
         return super().get_context_data(
             districts=districts,
@@ -166,6 +173,7 @@ class ProgramView(ArticleListView):
 
     def get_queryset(self):
         self.program = get_object_or_404(Program, slug=self.kwargs["slug"])
+        shows(self.request, list_tag("program", self.program.pk))
         return (
             self.public_articles()
             .filter(program=self.program)
@@ -188,6 +196,7 @@ class TagView(ArticleListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        shows(self.request, list_tag("tag", self.tag.pk))
         return self.public_articles().filter(pk__in=ids_tagged_with([self.tag]))
 
     def get_context_data(self, **kwargs):

@@ -180,7 +180,7 @@ def pages(made: dict) -> list[tuple[str, str]]:
     ]
 
 
-def measure(url: str, runs: int) -> tuple[int, int, list[float]]:
+def measure(url: str, runs: int, headers=None) -> tuple[int, int, list[float]]:
     """(queries per request, response size, timings in ms) of `runs` GETs after a warm-up."""
     from django.db import connection
     from django.test import Client
@@ -188,18 +188,19 @@ def measure(url: str, runs: int) -> tuple[int, int, list[float]]:
 
     # A host in the default ALLOWED_HOSTS: the test runner's `testserver` is not allowed here.
     client = Client(SERVER_NAME="localhost")
+    headers = headers or {}
     for _ in range(WARM_UP):
-        response = client.get(url)
-        if response.status_code != 200:
+        response = client.get(url, headers=headers)
+        if response.status_code not in (200, 304):
             raise SystemExit(f"{url}: HTTP {response.status_code}")
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
+        response = client.get(url, headers=headers)
     # Now: the captured list is a lazy slice of a log every new request clears.
     query_count = len(queries)
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        client.get(url)
+        client.get(url, headers=headers)
         samples.append((time.perf_counter() - started) * 1000)
     return query_count, len(response.content), samples
 
@@ -211,15 +212,21 @@ def main() -> None:
     parser.add_argument(
         "--database-url", help="a fresh database to use (default: a temporary SQLite file)"
     )
+    parser.add_argument(
+        "--page-cache",
+        action="store_true",
+        help="serve pages from the page cache (locmem, or REDIS_URL) and time 304 revalidations",
+    )
     args = parser.parse_args()
+    options = {"articles": args.articles, "runs": args.runs, "page_cache": args.page_cache}
     if args.database_url:
-        run(args.database_url, articles=args.articles, runs=args.runs)
+        run(args.database_url, **options)
         return
     with tempfile.TemporaryDirectory(prefix="newsroom-page-bench-") as work:
-        run(f"sqlite:///{Path(work) / 'bench.sqlite3'}", articles=args.articles, runs=args.runs)
+        run(f"sqlite:///{Path(work) / 'bench.sqlite3'}", **options)
 
 
-def run(database_url: str, *, articles: int, runs: int) -> None:
+def run(database_url: str, *, articles: int, runs: int, page_cache: bool) -> None:
     # Set here, never inherited: the benchmark writes thousands of articles into its database.
     os.environ["DATABASE_URL"] = database_url
     # The test settings: DEBUG off, so Django uses the cached template loader, as in production.
@@ -238,6 +245,7 @@ def run(database_url: str, *, articles: int, runs: int) -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.template import engines
+    from django.test import Client
 
     from articles.models import Article
 
@@ -255,20 +263,28 @@ def run(database_url: str, *, articles: int, runs: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
+    settings.NEWSROOM_PAGE_CACHE = page_cache
+    cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     loaders = [type(loader).__module__ for loader in engines["django"].engine.template_loaders]
     total = Article.objects.published().count()
     print(
         f"Pages on {connection.vendor}, {total} published articles "
         f"({articles} added in {setup_seconds:.1f} s); DEBUG={settings.DEBUG}, "
-        f"template loaders {loaders}; {runs} timed requests per page after {WARM_UP} warm-up"
+        f"template loaders {loaders}; {runs} timed requests per page after {WARM_UP} warm-up; "
+        f"page cache {'on, ' + cache_backend if page_cache else 'off'}"
     )
-    print(f"{'page':<26}{'queries':>8}{'KB':>7}{'p50 ms':>9}{'p95 ms':>9}  URL")
+    revalidation = f"{'304 q':>6}{'304 p50':>9}" if page_cache else ""
+    print(f"{'page':<26}{'queries':>8}{'KB':>7}{'p50 ms':>9}{'p95 ms':>9}{revalidation}  URL")
     for name, url in pages(made):
         queries, size, samples = measure(url, runs)
+        if page_cache:
+            etag = Client(SERVER_NAME="localhost").get(url)["ETag"]
+            not_modified, _, again = measure(url, runs, headers={"If-None-Match": etag})
+            revalidation = f"{not_modified:>6}{percentile(again, 0.5):>9.2f}"
         print(
             f"{name:<{26 - sum(1 for ch in name if ord(ch) > 0x2E80)}}{queries:>8}"
-            f"{size / 1024:>7.0f}{percentile(samples, 0.5):>9.1f}{percentile(samples, 0.95):>9.1f}"
-            f"  {url}",
+            f"{size / 1024:>7.0f}{percentile(samples, 0.5):>9.2f}{percentile(samples, 0.95):>9.2f}"
+            f"{revalidation}  {url}",
             flush=True,
         )
 

@@ -4,6 +4,7 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from articles.page_cache import list_tag, shows
 from articles.sparklines import monthly_sparkline
 
 from .models import Person, Reporter
@@ -18,6 +19,7 @@ class ReporterView(ListView):
 
     def get_queryset(self):
         self.reporter = get_object_or_404(Reporter, slug=self.kwargs["slug"])
+        shows(self.request, list_tag("reporter", self.reporter.pk))
         return self.reporter.articles.published().for_listing()
 
     def get_context_data(self, **kwargs):
@@ -41,6 +43,7 @@ class PersonView(ListView):
 
     def get_queryset(self):
         self.person = get_object_or_404(Person, pk=self.kwargs["pk"])
+        shows(self.request, list_tag("person", self.person.pk))
         title = self.person.mentions.filter(article=OuterRef("pk")).values("title")[:1]
         return (
             self.person.articles.published().for_listing().annotate(mention_title=Subquery(title))

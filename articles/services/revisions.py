@@ -28,6 +28,7 @@ from ..models import (
     Photo,
     Subdistrict,
 )
+from ..page_cache import article_changed
 from ..photos import photo_save
 from .access import can_edit
 from .credits import article_restore_credits
@@ -69,6 +70,7 @@ RESTORED_M2M = {"districts": District, "subdistricts": Subdistrict}
 
 def article_save_with_new_version(*, article: Article, update_fields=None) -> Article:
     """Save an existing article with its version moved on by one (the lost-update guard)."""
+    article_changed(article)
     article.version = F("version") + 1
     if update_fields is not None:
         update_fields = [*update_fields, "version", "updated_at"]

@@ -18,6 +18,7 @@ from ..models import (
     SourceVersion,
 )
 from ..numerals import installment_number
+from ..page_cache import article_changed
 from .credits import person_named
 from .fields import clip_to_field
 from .revisions import article_record, article_record_baseline, article_save_with_new_version
@@ -80,6 +81,7 @@ def article_save_loaded(*, article: Article, is_new: bool) -> Article:
     """
     if is_new:
         article.save()
+        article_changed(article, is_new=True)
         return article
     if article.status == ArticleStatus.REVIEW and article.proofread_at is not None:
         article.status = ArticleStatus.PROOFREADING

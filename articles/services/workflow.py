@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Article, ArticleStatus, EditorialComment, Photo, TransitionAction
 from ..notifications import notify_published, notify_sent_back, notify_submitted
+from ..page_cache import article_changed
 from ..photos import photo_save
 from .access import can_edit, can_publish, can_set_embargo
 from .comments import clean_comment_text
@@ -187,6 +188,7 @@ def article_save_edit(*, article: Article, user, is_new: bool) -> Article:
     if is_new:
         article.created_by = user
         article.save()
+        article_changed(article, is_new=True)
         return article
     article_record_baseline(article=article)
     return article_save_with_new_version(article=article)

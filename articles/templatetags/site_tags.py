@@ -1,11 +1,10 @@
-"""Template tags for the reader site: JSON-LD with the CSP nonce, and photo `srcset`."""
+"""Template tags for the reader site: JSON-LD and photo `srcset`."""
 
 import json
 
 from django import template
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
-from django.middleware.csp import get_nonce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -15,17 +14,18 @@ register = template.Library()
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """A `<script type="application/ld+json">` block carrying the page's CSP nonce."""
+@register.simple_tag
+def json_ld(data):
+    """A `<script type="application/ld+json">` block.
+
+    It carries no CSP nonce: a data block is never executed, so CSP does not govern it, and a
+    per-response nonce would make the page uncacheable.
+    """
     if not data:
         return ""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    request = context.get("request")
-    nonce = get_nonce(request) if request is not None else None
     return format_html(
-        '<script type="application/ld+json" nonce="{}">{}</script>',
-        "" if nonce is None else str(nonce),
+        '<script type="application/ld+json">{}</script>',
         mark_safe(text),  # noqa: S308 - every <, > and & is escaped above, as json_script does
     )
 

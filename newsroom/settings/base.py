@@ -117,6 +117,18 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The anonymous page cache (articles/page_cache, docs/performance.md). Shared only through
+# Redis: a local-memory cache is per process, so production keeps it off without REDIS_URL.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+NEWSROOM_PAGE_CACHE_TIMEOUT = 600  # seconds an unchanged page stays in the cache
+NEWSROOM_HTTP_MAX_AGE = 60  # seconds browsers and CDNs may reuse a page unasked
+NEWSROOM_HTTP_STALE_WHILE_REVALIDATE = 300
+# Who hears of changed pages: LogPurge, or HttpPurge for a CDN's purge-by-tag API.
+NEWSROOM_PURGE_BACKEND = env_str("NEWSROOM_PURGE_BACKEND") or "articles.page_cache.purge.LogPurge"
+NEWSROOM_PURGE_URL = env_str("NEWSROOM_PURGE_URL") or ""
+NEWSROOM_PURGE_TOKEN = env_str("NEWSROOM_PURGE_TOKEN") or ""
+NEWSROOM_PURGE_TIMEOUT = 2.0
+
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out login never reaches the password check.
     "axes.backends.AxesStandaloneBackend",
@@ -175,10 +187,11 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Strict by default: our own scripts and styles only; inline JSON-LD carries a nonce.
+# Strict by default: our own scripts and styles only. No nonce: cached pages are shared, so
+# nothing inline may need one (JSON-LD is data, which CSP does not govern).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
+    "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", *media_origins],
     "font-src": [CSP.SELF],

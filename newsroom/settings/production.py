@@ -26,6 +26,9 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 
+# Without Redis each worker would keep its own page cache, stale after another's write.
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", default=bool(env_str("REDIS_URL")))
+
 # WhiteNoise serves collected static files from gunicorn, right after the security middleware.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STORAGES = {

@@ -1,6 +1,8 @@
 """docker-compose.yml, .env.example and the README agree with what the settings read."""
 
+import os
 import re
+import runpy
 from pathlib import Path
 
 import yaml
@@ -139,3 +141,12 @@ def make_target(name: str) -> list[str]:
 def test_make_setup_loads_the_seed_published_so_a_newcomer_sees_the_paper():
     # The loader's default is 待校对 (hidden until proofread); `make run` must not start empty.
     assert "$(PY) manage.py load_sources --status published" in make_target("setup")
+
+
+def test_gunicorn_config_sizes_workers_from_the_cpus_and_preloads(monkeypatch):
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["workers"] == 2 * len(os.sched_getaffinity(0)) + 1
+    assert config["preload_app"] is True
+    monkeypatch.setenv("WEB_CONCURRENCY", "3")
+    assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"] == 3

@@ -64,6 +64,14 @@ def test_sqlite_url_absolute_path(tmp_path):
     assert db["NAME"] == f"{tmp_path}/a.sqlite3"
 
 
+def test_sqlite_connections_persist_with_a_health_check(tmp_path):
+    db = database_from_url(f"sqlite:///{tmp_path}/a.sqlite3", base_dir=ROOT)
+    assert db["CONN_MAX_AGE"] == 600
+    assert db["CONN_HEALTH_CHECKS"] is True
+    tuned = database_from_url(f"sqlite:///{tmp_path}/a.sqlite3?conn_max_age=0", base_dir=ROOT)
+    assert tuned["CONN_MAX_AGE"] == 0
+
+
 def test_postgres_url_uses_builtin_pool_with_short_timeout():
     db = database_from_url("postgres://u:p%40ss@db.local:5433/news", base_dir=ROOT)
     assert db["ENGINE"] == "django.db.backends.postgresql"
