@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "reversion",
+    # Only for its templates and static files: the API docs page is served from our own host.
+    "ninja",
     "people",
     "articles",
 ]
