@@ -77,10 +77,14 @@ def _mentions() -> Prefetch:
     )
 
 
+def ninjs_articles():
+    """Public articles with what a ninjs item adds to a list item: the people mentioned."""
+    return public_articles().prefetch_related(_mentions())
+
+
 def public_article(article_id: int) -> Article:
     """One public article with what its full view adds: mentions and corrections; else 404."""
-    queryset = public_articles().prefetch_related(_mentions(), "corrections")
-    return get_object_or_404(queryset, pk=article_id)
+    return get_object_or_404(ninjs_articles().prefetch_related("corrections"), pk=article_id)
 
 
 class ArticleFilters(FilterSchema):
@@ -201,9 +205,7 @@ def list_articles(
     format: Format = "json",  # noqa: A002 - the public parameter's name.
 ):
     """Public articles newest first, filtered; follow `next` for the following page."""
-    articles = filters.filter(public_articles())
-    if format == "ninjs":
-        articles = articles.prefetch_related(_mentions())
+    articles = filters.filter(ninjs_articles() if format == "ninjs" else public_articles())
     items, next_cursor = keyset_page(articles, cursor=cursor, limit=limit)
     _set_last_modified(response, items)
     page = {

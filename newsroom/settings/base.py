@@ -167,6 +167,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # The paper's own name, shown on every page and in feeds and structured data.
 NEWSROOM_PUBLICATION_NAME = "新民晚报"
 NEWSROOM_SITE_NAME = env_str("NEWSROOM_SITE_NAME") or "新民晚报·社区新闻"
+# The site's public address, for links in files made outside a request (export_ninjs).
+NEWSROOM_BASE_URL = env_str("NEWSROOM_BASE_URL") or "http://localhost:8000"
 NEWSROOM_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 
 # LOG_FORMAT=json writes one JSON object per line (production's default); plain is for people.
