@@ -1,15 +1,17 @@
-"""The public read API at /api/v1/ (django-ninja): OpenAPI 3.1 schema and a docs page.
+"""The content API at /api/v1/ (django-ninja): OpenAPI 3.1 schema and a docs page.
 
 One module per resource; `schemas` holds the shared shapes, `paging` the keyset cursor,
 `caching` the ETag and conditional GET every read gets, `ninjs` the IPTC news-item view.
+Reads are public; the two writes (`drafts`, `sources`) take a per-user token (`tokens`).
 The docs page is ninja's Swagger UI served from our own static files (ninja is in
 INSTALLED_APPS), so it runs under the site's Content-Security-Policy with no CDN.
 """
 
 from ninja import NinjaAPI, Swagger
+from ninja.errors import AuthenticationError
 from ninja.renderers import JSONRenderer
 
-from . import articles, corrections, people, places, programs, tags
+from . import articles, corrections, drafts, people, places, programs, sources, tags
 from .caching import conditional_get
 
 
@@ -22,12 +24,24 @@ class ReadableJSONRenderer(JSONRenderer):
 api = NinjaAPI(
     title="新民晚报社区新闻 内容接口",
     version="1",
-    description="只读接口：只提供读者在网站上能看到的内容。",
+    description="读取接口只提供读者在网站上能看到的内容；写入接口凭令牌新建草稿、上传版面。",
     urls_namespace="api-v1",
     renderer=ReadableJSONRenderer(),
     # No validator badge: it would load an image from swagger.io, which the CSP refuses.
     docs=Swagger(settings={"validatorUrl": None}),
 )
 api.add_decorator(conditional_get, mode="view")
-for module in (articles, people, places, programs, tags, corrections):
+# `drafts` adds its POST to the articles router (same path); importing it registers it.
+_ = drafts
+for module in (articles, people, places, programs, tags, corrections, sources):
     api.add_router("", module.router)
+
+
+@api.exception_handler(AuthenticationError)
+def token_required(request, exc):
+    """No token, or one we never issued: say how to authenticate."""
+    response = api.create_response(
+        request, {"detail": "需要有效的接口令牌：Authorization: Bearer <令牌>。"}, status=401
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="api"'
+    return response

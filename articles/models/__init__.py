@@ -8,9 +8,11 @@ from .media import Correction, Photo
 from .programs import Program, ProgramInstallment
 from .runs import LoaderRun
 from .sources import SourceDocument, SourceVersion
+from .tokens import ApiToken
 
 __all__ = [
     "published_q",
+    "ApiToken",
     "Article",
     "ArticleKind",
     "ArticleMention",

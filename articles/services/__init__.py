@@ -4,6 +4,7 @@
 - `credits`: bylines and mentions;
 - `revisions`: the version bump and the django-reversion revision every write records, revert;
 - `sources`: page versions and the loader's writes;
+- `drafts`: a new draft from the write API;
 - `access`: who may edit and publish.
 """
 
@@ -16,6 +17,7 @@ from .credits import (
     article_set_mentions,
     reporter_get_or_create,
 )
+from .drafts import article_create_draft
 from .revisions import (
     RevertOutcome,
     article_record,
@@ -56,6 +58,7 @@ __all__ = [
     "WorkflowError",
     "article_add_byline",
     "article_check_version",
+    "article_create_draft",
     "article_edit_done",
     "article_load_done",
     "article_publish",

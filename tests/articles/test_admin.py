@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.api.tokens import issue_token
 from articles.history import article_versions
 from articles.loading import load_documents
 from articles.models import (
@@ -56,6 +57,7 @@ def one_of_each():
     make_person()
     make_source_document()
     LoaderRun.objects.create(pages=1, created=3)
+    issue_token(user=reporter.user, name="合作方同步")
 
 
 OUR_ADMINS = [

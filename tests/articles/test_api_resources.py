@@ -106,6 +106,10 @@ def test_the_openapi_schema_is_3_1_and_documents_every_resource(client):
         parameters
     )
     assert {"published_after", "published_before", "cursor", "limit", "format"} <= parameters
+    # The writes share the schema, each marked as needing a bearer token.
+    for path in ("/api/v1/articles", "/api/v1/sources"):
+        assert schema["paths"][path]["post"]["security"] == [{"TokenAuth": []}], path
+    assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
 
 
 def test_the_docs_page_loads_its_scripts_and_styles_from_our_own_host(client):
