@@ -7,8 +7,11 @@ The docs page is ninja's Swagger UI served from our own static files (ninja is i
 INSTALLED_APPS), so it runs under the site's Content-Security-Policy with no CDN.
 """
 
+import math
+
+from django.http import Http404
 from ninja import NinjaAPI, Swagger
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, Throttled
 from ninja.renderers import JSONRenderer
 
 from . import articles, corrections, drafts, people, places, programs, sources, tags
@@ -45,3 +48,20 @@ def token_required(request, exc):
     )
     response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response
+
+
+@api.exception_handler(Throttled)
+def too_many_requests(request, exc):
+    """Over the token's rate: say when to try again, in words and in Retry-After."""
+    wait = math.ceil(exc.wait or 1)
+    response = api.create_response(
+        request, {"detail": f"请求过于频繁，请在 {wait} 秒后再试。"}, status=429
+    )
+    response["Retry-After"] = str(wait)
+    return response
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    """Unknown ids and the ids of articles readers may not see answer alike."""
+    return api.create_response(request, {"detail": "未找到：没有这个公开的资源。"}, status=404)

@@ -72,5 +72,7 @@ def test_drafts_review_scheduled_and_withdrawn_are_absent_everywhere(client):
     assert client.get(f"/api/v1/articles/{public.pk}").status_code == 200
 
 
-def test_an_unknown_article_id_is_a_404(client):
-    assert client.get("/api/v1/articles/999999").status_code == 404
+def test_an_unknown_article_id_is_a_404_said_in_chinese(client):
+    response = client.get("/api/v1/articles/999999")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "未找到：没有这个公开的资源。"}

@@ -170,7 +170,10 @@ def test_bad_input_is_a_422_naming_the_field_and_writes_nothing(
 def test_each_token_is_rate_limited_on_its_own(client, reporter_token, editor_token):
     for _ in range(RATE):
         assert post_draft(client, reporter_token, kind="poem").status_code == 422
-    assert post_draft(client, reporter_token, kind="poem").status_code == 429
+    refused = post_draft(client, reporter_token, kind="poem")
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
+    assert "请求过于频繁" in refused.json()["detail"]
     assert post_draft(client, editor_token).status_code == 201
 
 
