@@ -1,7 +1,8 @@
 """The content API at /api/v1/ (django-ninja): OpenAPI 3.1 schema and a docs page.
 
 One module per resource; `schemas` holds the shared shapes, `paging` the keyset cursor,
-`caching` the ETag and conditional GET every read gets, `ninjs` the IPTC news-item view.
+`caching` the ETag and conditional GET every read gets, `guards` the NUL check, `ninjs`
+the IPTC news-item view.
 Reads are public; the two writes (`drafts`, `sources`) take a per-user token (`tokens`).
 The docs page is ninja's Swagger UI served from our own static files (ninja is in
 INSTALLED_APPS), so it runs under the site's Content-Security-Policy with no CDN.
@@ -16,6 +17,7 @@ from ninja.renderers import JSONRenderer
 
 from . import articles, corrections, drafts, people, places, programs, sources, tags
 from .caching import conditional_get
+from .guards import refuse_nul_characters
 
 
 class ReadableJSONRenderer(JSONRenderer):
@@ -34,6 +36,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None}),
 )
 api.add_decorator(conditional_get, mode="view")
+api.add_decorator(refuse_nul_characters, mode="view")
 # `drafts` adds its POST to the articles router (same path); importing it registers it.
 _ = drafts
 for module in (articles, people, places, programs, tags, corrections, sources):

@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 from django.db.models import Max, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.http import http_date
 from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.errors import HttpError
@@ -36,6 +35,8 @@ from .schemas import (
     CorrectionOut,
     DistrictRef,
     InstallmentRef,
+    IsoDate,
+    IsoDateTime,
     LocalDateTime,
     MentionOut,
     PhotoOut,
@@ -104,11 +105,11 @@ class ArticleFilters(FilterSchema):
     )
     tag: str | None = Field(None, description="标签的网址名。")
     kind: ArticleKind | None = Field(None, description="体裁。")
-    print_date: datetime.date | None = Field(None, description="见报日期，如 2022-11-21。")
-    published_after: datetime.datetime | None = Field(
+    print_date: IsoDate | None = Field(None, description="见报日期，如 2022-11-21。")
+    published_after: IsoDateTime | None = Field(
         None, description="发布时间不早于此刻（不带时区按上海时间）。"
     )
-    published_before: datetime.datetime | None = Field(
+    published_before: IsoDateTime | None = Field(
         None, description="发布时间早于此刻（不带时区按上海时间）。"
     )
 
@@ -118,15 +119,10 @@ class ArticleFilters(FilterSchema):
         return Q(pk__in=tagged) if value else Q()
 
     def filter_published_after(self, value) -> Q:
-        return Q(published_at__gte=_aware(value)) if value else Q()
+        return Q(published_at__gte=value) if value else Q()
 
     def filter_published_before(self, value) -> Q:
-        return Q(published_at__lt=_aware(value)) if value else Q()
-
-
-def _aware(moment: datetime.datetime) -> datetime.datetime:
-    """A client's time without an offset means Shanghai time, as everywhere on the site."""
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        return Q(published_at__lt=value) if value else Q()
 
 
 class ArticleSummary(Schema):

@@ -5,7 +5,6 @@ each field with its message, and nothing is written; status is not a field, sinc
 only ever makes drafts (an editor publishes them in the admin).
 """
 
-import datetime
 from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
@@ -14,12 +13,14 @@ from django.urls import reverse
 from ninja import Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
 from ..blocks import blocks_from_text
 from ..models import ArticleKind, BylinePosition, District, Program, Subdistrict
 from ..services import BylineSpec, article_create_draft
 from .articles import router
+from .guards import NUL_MESSAGE, contains_nul
+from .schemas import IsoDate
 from .tokens import WRITE_RATE, TokenAuth, TokenRateThrottle
 
 # Where model fields appear in the request body, for 422s that name what the client sent.
@@ -30,6 +31,14 @@ class Strict(Schema):
     """Unknown fields are refused, and text is stripped as the admin's forms strip it."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value):
+        # PostgreSQL text cannot hold NUL; refuse it here, naming the field, not in the database.
+        if contains_nul(value):
+            raise ValueError(NUL_MESSAGE)
+        return value
 
 
 class BylineIn(Strict):
@@ -51,7 +60,7 @@ class DraftIn(Strict):
     tags: list[Annotated[str, Field(min_length=1, max_length=100)]] = []
     bylines: list[BylineIn] = []
     program: str | None = Field(None, description="专题的网址名。")
-    print_date: datetime.date | None = None
+    print_date: IsoDate | None = None
     print_page: Annotated[str, Field(max_length=10)] = ""
 
 

@@ -11,10 +11,13 @@ import datetime
 import json
 
 from django.db.models import Q
+from ninja import Field, Schema
 from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000
 
 
 def encode_cursor(article) -> str:
@@ -55,3 +58,15 @@ def page_url(request, parameter: str, value: str) -> str:
     query = request.GET.copy()
     query[parameter] = value
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """Limit/offset paging for the short lists, with both numbers bounded.
+
+    Unbounded, a huge `limit` or `offset` reaches the database and overflows its integers
+    (a 500, found by Schemathesis); nobody pages a million rows into reporters or tags.
+    """
+
+    class Input(Schema):
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)

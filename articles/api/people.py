@@ -7,11 +7,12 @@ a draft does not exist for readers (the person page's rule, applied to reporters
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from people.models import Person, Reporter
 
 from ..models import published_q
+from .paging import BoundedLimitOffset
 from .schemas import WithPublicPage
 
 router = Router(tags=["people"])
@@ -41,7 +42,7 @@ class PersonOut(WithPublicPage):
 
 
 @router.get("/reporters", response=list[ReporterOut], url_name="reporter-list")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_reporters(request):
     """Reporters with public articles, by pinyin; `article_count` counts those articles."""
     return with_public_articles(Reporter.objects).order_by("pinyin", "name", "pk")
@@ -53,7 +54,7 @@ def get_reporter(request, slug: str):
 
 
 @router.get("/people", response=list[PersonOut], url_name="person-list")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_people(request):
     """People public articles mention, by pinyin."""
     return with_public_articles(Person.objects).order_by("pinyin", "name", "pk")

@@ -9,9 +9,36 @@ from typing import Annotated
 
 from django.utils import timezone
 from ninja import Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BeforeValidator
 
 LocalDateTime = Annotated[datetime.datetime, AfterValidator(timezone.localtime)]
+
+
+def _iso_8601(kind):
+    """Parse only ISO 8601 text: pydantic alone would read `0.5` as a Unix timestamp."""
+
+    def parse(value):
+        return kind.fromisoformat(value) if isinstance(value, str) else value
+
+    return BeforeValidator(parse)
+
+
+def _as_utc(moment: datetime.datetime) -> datetime.datetime:
+    """UTC, reading a time without an offset as Shanghai time (as the site does everywhere).
+
+    Databases refuse odd offsets (PostgreSQL: beyond ±15:59), and a date at the very edge of
+    the calendar cannot be moved at all: those are 422s, never a database error.
+    """
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment.astimezone(datetime.UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("时间超出可以处理的范围") from exc
+
+
+IsoDate = Annotated[datetime.date, _iso_8601(datetime.date)]
+IsoDateTime = Annotated[datetime.datetime, _iso_8601(datetime.datetime), AfterValidator(_as_utc)]
 
 
 def absolute_url(context, obj) -> str:

@@ -5,7 +5,6 @@ Loading pages is the desk's work, so the token's user needs the editors' publish
 A page that cannot be read or parsed is a 422 naming the file, line and what to do.
 """
 
-import datetime
 import hashlib
 from typing import Annotated
 
@@ -18,6 +17,7 @@ from ..ingest import SourceError, decode_source, parse_document
 from ..loading import ACTION_LABELS, Action, LoadError, SourcePage, load_documents
 from ..management.commands.load_sources import page_label, source_error_message
 from ..models import ArticleStatus
+from .schemas import IsoDate
 from .tokens import WRITE_RATE, TokenAuth, TokenRateThrottle
 
 router = Router(tags=["write"], auth=TokenAuth(), throttle=TokenRateThrottle(WRITE_RATE))
@@ -73,7 +73,7 @@ def _read_page(upload, *, edition_date, page) -> SourcePage:
 def upload_source(
     request,
     file: File[UploadedFile],
-    edition_date: Form[datetime.date | None] = None,
+    edition_date: Form[IsoDate | None] = None,
     page: Annotated[str, Form()] = "",
 ):
     """Load one OCR'd page file; its new articles become drafts for editors to check."""

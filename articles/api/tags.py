@@ -4,10 +4,11 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from ..models import Article
 from ..tagging import article_tag_items, public_tags
+from .paging import BoundedLimitOffset
 
 router = Router(tags=["tags"])
 
@@ -26,7 +27,7 @@ class TagOut(Schema):
 
 
 @router.get("/tags", response=list[TagOut], url_name="tag-list")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_tags(request):
     """Tags on public articles, most used first, each with its count of public articles."""
     counts = (

@@ -98,11 +98,29 @@ def test_published_after_without_an_offset_means_shanghai_time(client):
     assert ids(client.get("/api/v1/articles?published_before=2022-11-21T09:00:00")) == [before.pk]
 
 
-def test_bad_filter_values_get_a_422_naming_the_parameter(client):
-    response = client.get("/api/v1/articles?kind=poem")
-    assert response.status_code == 422
-    assert "kind" in str(response.json()["detail"])
-    assert client.get("/api/v1/articles?limit=101").status_code == 422
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("kind=poem", "kind"),
+        ("limit=101", "limit"),
+        # pydantic alone reads a number as a Unix timestamp; only ISO 8601 is a time here.
+        ("published_before=0.5", "published_before"),
+        ("print_date=1.5", "print_date"),
+        # A time that cannot be moved to UTC (it would fall before year 1).
+        ("published_after=0001-01-01T00:00:00%2B14:00", "published_after"),
+    ],
+)
+def test_bad_filter_values_get_a_422_naming_the_parameter(client, query, parameter):
+    response = client.get(f"/api/v1/articles?{query}")
+    assert response.status_code == 422, response.content
+    assert [e["loc"][-1] for e in response.json()["detail"]] == [parameter]
+
+
+def test_an_offset_the_database_would_refuse_is_read_as_the_same_moment_in_utc(client):
+    # PostgreSQL refuses offsets beyond ±15:59; the filter sends UTC, so it is a plain time.
+    article = make_article(published_at=datetime.datetime(2022, 11, 22, 3, 0, tzinfo=datetime.UTC))
+    response = client.get("/api/v1/articles?published_after=2022-11-21T09:00:00-17:28")
+    assert ids(response) == [article.pk]
 
 
 def test_keyset_paging_walks_every_article_once_even_with_equal_publish_times(client):

@@ -76,3 +76,21 @@ def test_an_unknown_article_id_is_a_404_said_in_chinese(client):
     response = client.get("/api/v1/articles/999999")
     assert response.status_code == 404
     assert response.json() == {"detail": "未找到：没有这个公开的资源。"}
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/api/v1/search?q=%00a", 422),
+        ("/api/v1/articles?district=%00", 422),
+        ("/api/v1/articles?tag=a%00", 422),
+        ("/api/v1/reporters/a%00b", 404),
+        ("/api/v1/districts/%00", 404),
+    ],
+)
+def test_a_nul_character_is_refused_before_it_reaches_the_database(client, url, status):
+    # PostgreSQL text cannot hold NUL: unguarded, these were 500s there.
+    response = client.get(url)
+    assert response.status_code == status
+    if status == 422:
+        assert response.json()["detail"][0]["msg"] == "不能包含空字符（NUL）。"

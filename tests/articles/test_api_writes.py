@@ -241,3 +241,11 @@ def test_editors_issue_and_revoke_tokens_in_the_admin(client):
     stored.refresh_from_db()
     assert stored.is_revoked
     assert post_draft(client, token).status_code == 401
+
+
+def test_a_nul_character_in_a_draft_is_a_422_naming_the_field(client, reporter_token):
+    response = post_draft(client, reporter_token, headline="标题\x00", tags=["a\x00"])
+    assert response.status_code == 422
+    locs = [e["loc"][-1] for e in response.json()["detail"]]
+    assert locs == ["headline", "tags"]
+    assert not Article.objects.exists()
