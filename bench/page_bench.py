@@ -218,7 +218,8 @@ def main() -> None:
         run(f"sqlite:///{Path(work) / 'bench.sqlite3'}", articles=args.articles, runs=args.runs)
 
 
-def run(database_url: str, *, articles: int, runs: int) -> None:
+def run(database_url: str, *, articles: int, runs: int, targets=pages, title="Pages") -> None:
+    """Fill the database, then time each of `targets(made)`: (name, URL) pairs."""
     # Set here, never inherited: the benchmark writes thousands of articles into its database.
     os.environ["DATABASE_URL"] = database_url
     # The test settings: DEBUG off, so Django uses the cached template loader, as in production.
@@ -257,12 +258,12 @@ def run(database_url: str, *, articles: int, runs: int) -> None:
     loaders = [type(loader).__module__ for loader in engines["django"].engine.template_loaders]
     total = Article.objects.published().count()
     print(
-        f"Pages on {connection.vendor}, {total} published articles "
+        f"{title} on {connection.vendor}, {total} published articles "
         f"({articles} added in {setup_seconds:.1f} s); DEBUG={settings.DEBUG}, "
         f"template loaders {loaders}; {runs} timed requests per page after {WARM_UP} warm-up"
     )
     print(f"{'page':<26}{'queries':>8}{'KB':>7}{'p50 ms':>9}{'p95 ms':>9}  URL")
-    for name, url in pages(made):
+    for name, url in targets(made):
         queries, size, samples = measure(url, runs)
         print(
             f"{name:<{26 - sum(1 for ch in name if ord(ch) > 0x2E80)}}{queries:>8}"

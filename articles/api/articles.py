@@ -8,7 +8,7 @@ Relations are prefetched once per page, so a page of 50 costs what a page of 5 d
 import datetime
 from typing import Annotated, Literal
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
@@ -22,11 +22,12 @@ from ..models import (
     ArticleKind,
     ArticleMention,
     Byline,
+    Correction,
     Photo,
     Subdistrict,
 )
 from ..search import parse_query, search_results
-from ..tagging import article_tag_items
+from ..tagging import article_tag_items, attach_tags
 from . import ninjs
 from .paging import DEFAULT_LIMIT, MAX_LIMIT, keyset_page, page_url
 from .schemas import (
@@ -53,11 +54,21 @@ Format = Literal["json", "ninjs"]
 
 
 def public_articles():
-    """Published articles with everything a list item shows, one query per relation."""
+    """Published articles with everything a list item shows, one query per relation.
+
+    Tags are not prefetched here: `attach_tags` fetches them for the page (see tagging.py).
+    """
+    latest_correction = (
+        Correction.objects.filter(article=OuterRef("pk"))
+        .order_by("-corrected_at")
+        .values("corrected_at")[:1]
+    )
     return (
         Article.objects.published()
         .select_related("program", "installment")
-        .annotate(last_corrected=Max("corrections__corrected_at"))
+        # A correlated subquery, not Max() over a join: GROUP BY would make the database
+        # aggregate every public article before it could stop at a page of them.
+        .annotate(last_corrected=Subquery(latest_correction))
         .prefetch_related(
             Prefetch(
                 "bylines",
@@ -65,7 +76,6 @@ def public_articles():
             ),
             "districts",
             Prefetch("subdistricts", queryset=Subdistrict.objects.select_related("district")),
-            "tags",
             Prefetch("photos", queryset=Photo.objects.order_by("order", "pk")),
         )
     )
@@ -85,7 +95,8 @@ def ninjs_articles():
 
 def public_article(article_id: int) -> Article:
     """One public article with what its full view adds: mentions and corrections; else 404."""
-    return get_object_or_404(ninjs_articles().prefetch_related("corrections"), pk=article_id)
+    article = get_object_or_404(ninjs_articles().prefetch_related("corrections"), pk=article_id)
+    return attach_tags([article])[0]
 
 
 class ArticleFilters(FilterSchema):
@@ -150,6 +161,10 @@ class ArticleSummary(Schema):
         return absolute_url(context, obj)
 
     @staticmethod
+    def resolve_tags(obj) -> list:
+        return obj.tag_list
+
+    @staticmethod
     def resolve_subheadlines(obj) -> list[str]:
         return list(obj.subheadline or [])
 
@@ -203,6 +218,7 @@ def list_articles(
     """Public articles newest first, filtered; follow `next` for the following page."""
     articles = filters.filter(ninjs_articles() if format == "ninjs" else public_articles())
     items, next_cursor = keyset_page(articles, cursor=cursor, limit=limit)
+    attach_tags(items)
     _set_last_modified(response, items)
     page = {
         "next": page_url(request, "cursor", next_cursor) if next_cursor else None,
@@ -249,7 +265,7 @@ def search(
         raise HttpError(400, "q 参数无效：请给出至少一个检索词。")
     results = search_results(filters.filter(public_articles()), parsed)
     start = (page - 1) * limit
-    items = results[start : start + limit]
+    items = attach_tags(list(results[start : start + limit]))
     count = results.count()
     next_url = None
     if start + limit < count:

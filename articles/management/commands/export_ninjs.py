@@ -14,6 +14,7 @@ from django.utils import timezone
 from articles.api.articles import ninjs_articles
 from articles.api.ninjs import news_item
 from articles.models import Correction
+from articles.tagging import attach_tags
 
 BATCH = 200
 
@@ -74,10 +75,12 @@ class Command(BaseCommand):
         def absolute(path: str) -> str:
             return f"{base_url}{path}"
 
-        written = 0
-        for article in changed.order_by("pk").iterator(chunk_size=BATCH):
-            item = news_item(article, absolute=absolute)
-            text = json.dumps(item, ensure_ascii=False, indent=2) + "\n"
-            write_atomically(folder / f"{article.pk}.ninjs.json", text)
-            written += 1
+        ids = list(changed.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH):
+            batch = ninjs_articles().filter(pk__in=ids[start : start + BATCH]).order_by("pk")
+            for article in attach_tags(list(batch)):
+                item = news_item(article, absolute=absolute)
+                text = json.dumps(item, ensure_ascii=False, indent=2) + "\n"
+                write_atomically(folder / f"{article.pk}.ninjs.json", text)
+        written = len(ids)
         self.stdout.write(self.style.SUCCESS(f"已导出 {written} 篇稿件到 {folder}。"))
