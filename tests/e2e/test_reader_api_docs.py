@@ -4,6 +4,8 @@ import pytest
 
 from tests.factories import make_article
 
+# Like the other reader tests, this runs after test_editor_publishes.py: a live-server test's
+# flush drops the groups the migrations made, which that test needs.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
