@@ -226,7 +226,16 @@ def main() -> None:
         run(f"sqlite:///{Path(work) / 'bench.sqlite3'}", **options)
 
 
-def run(database_url: str, *, articles: int, runs: int, page_cache: bool) -> None:
+def run(
+    database_url: str,
+    *,
+    articles: int,
+    runs: int,
+    page_cache: bool = False,
+    targets=pages,
+    title="Pages",
+) -> None:
+    """Fill the database, then time each of `targets(made)`: (name, URL) pairs."""
     # Set here, never inherited: the benchmark writes thousands of articles into its database.
     os.environ["DATABASE_URL"] = database_url
     # The test settings: DEBUG off, so Django uses the cached template loader, as in production.
@@ -268,14 +277,14 @@ def run(database_url: str, *, articles: int, runs: int, page_cache: bool) -> Non
     loaders = [type(loader).__module__ for loader in engines["django"].engine.template_loaders]
     total = Article.objects.published().count()
     print(
-        f"Pages on {connection.vendor}, {total} published articles "
+        f"{title} on {connection.vendor}, {total} published articles "
         f"({articles} added in {setup_seconds:.1f} s); DEBUG={settings.DEBUG}, "
         f"template loaders {loaders}; {runs} timed requests per page after {WARM_UP} warm-up; "
         f"page cache {'on, ' + cache_backend if page_cache else 'off'}"
     )
     revalidation = f"{'304 q':>6}{'304 p50':>9}" if page_cache else ""
     print(f"{'page':<26}{'queries':>8}{'KB':>7}{'p50 ms':>9}{'p95 ms':>9}{revalidation}  URL")
-    for name, url in pages(made):
+    for name, url in targets(made):
         queries, size, samples = measure(url, runs)
         if page_cache:
             etag = Client(SERVER_NAME="localhost").get(url)["ETag"]

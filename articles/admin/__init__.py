@@ -1,5 +1,5 @@
 """The editors' admin, one module per concern; importing registers every model admin."""
 
-from . import articles, curation, geography, programs, sources, tags, tasks
+from . import articles, curation, geography, programs, sources, tags, tasks, tokens
 
-__all__ = ["articles", "curation", "geography", "programs", "sources", "tags", "tasks"]
+__all__ = ["articles", "curation", "geography", "programs", "sources", "tags", "tasks", "tokens"]

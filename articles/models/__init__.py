@@ -19,12 +19,14 @@ from .programs import Program, ProgramInstallment
 from .review import ArticleTransition, EditorialComment, TransitionAction
 from .runs import LoaderRun, TaskRun
 from .sources import SourceDocument, SourceVersion
+from .tokens import ApiToken
 
 __all__ = [
     "expired_q",
     "gone_q",
     "published_q",
     "scheduled_q",
+    "ApiToken",
     "Article",
     "ArticleKind",
     "ArticleMention",

@@ -6,6 +6,7 @@
 - `sources`: page versions and the loader's writes;
 - `proofreading`: the 已校对 mark a loaded OCR article needs before it can be published;
 - `comments`: the editorial comment thread;
+- `drafts`: a new draft from the write API;
 - `access`: who may edit, publish, set embargoes, proofread and read the comments.
 """
 
@@ -19,6 +20,7 @@ from .credits import (
     article_set_mentions,
     reporter_get_or_create,
 )
+from .drafts import article_create_draft
 from .proofreading import article_mark_proofread
 from .revisions import (
     RevertOutcome,
@@ -70,6 +72,7 @@ __all__ = [
     "article_check_embargo_change",
     "article_check_version",
     "article_comment_add",
+    "article_create_draft",
     "article_edit_done",
     "article_expire",
     "article_load_done",

@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
     "reversion",
     "newsroom.task_queue_app.TaskQueueConfig",  # django-tasks-db
+    # Only for its templates and static files: the API docs page is served from our own host.
+    "ninja",
     "people",
     "articles",
     "newsroom.ops",
@@ -211,7 +213,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # EMAIL_USE_SSL, EMAIL_TIMEOUT); development prints to the console instead.
 MAILERS = {"default": mailer_from_environment(default_backend=SMTP_BACKEND)}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "新民晚报编辑系统 <newsroom@localhost>"
-# Where links in those mails point: the admin as editors reach it.
+# The site's public address, for links made outside a request: workflow mail, export_ninjs.
 NEWSROOM_BASE_URL = (env_str("NEWSROOM_BASE_URL") or "http://127.0.0.1:8000").rstrip("/")
 
 # The paper's own name, shown on every page and in feeds and structured data.

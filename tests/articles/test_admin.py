@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from articles.api.tokens import issue_token
 from articles.history import article_versions
 from articles.loading import load_documents
 from articles.models import (
@@ -62,6 +63,7 @@ def one_of_each():
     make_source_document()
     LoaderRun.objects.create(pages=1, created=3)
     thorough_people_pass.enqueue([article.pk])
+    issue_token(user=reporter.user, name="合作方同步")
 
 
 OUR_ADMINS = [
