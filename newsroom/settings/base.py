@@ -35,6 +35,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that reads the database, so it times and logs outages too.
     "newsroom.ops.logs.RequestLogMiddleware",
+    # Before anything parses the query string or reads the body.
+    "newsroom.request_bounds.RequestBoundsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,6 +143,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request bounds (newsroom.request_bounds): a whole request may carry a few 10 MB photos; the
+# same body limit is in deploy/Caddyfile. Form fields beyond the photos stay under 10 MB.
+MAX_REQUEST_BYTES = 32 * 1024 * 1024
+MAX_QUERY_STRING_BYTES = 4096
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
