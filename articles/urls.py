@@ -73,4 +73,5 @@ urlpatterns = [
     ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("preview/<str:token>/", preview.preview_view, name="preview"),
+    path("review/<str:token>/", preview.review_view, name="review"),
 ]

@@ -1,5 +1,13 @@
 """The editors' admin, one module per concern; importing registers every model admin."""
 
-from . import articles, geography, programs, sources
+from . import articles, geography, people, previews, programs, sources, tags
 
-__all__ = ["articles", "geography", "programs", "sources"]
+__all__ = [
+    "articles",
+    "geography",
+    "people",
+    "previews",
+    "programs",
+    "sources",
+    "tags",
+]

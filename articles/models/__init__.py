@@ -5,6 +5,7 @@ from .credits import ArticleMention, Byline, BylinePosition
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
+from .previews import PreviewAccess, PreviewShare
 from .programs import Program, ProgramInstallment
 from .runs import LoaderRun
 from .sources import SourceDocument, SourceVersion
@@ -24,6 +25,8 @@ __all__ = [
     "FormerDistrictName",
     "LoaderRun",
     "Photo",
+    "PreviewAccess",
+    "PreviewShare",
     "Program",
     "ProgramInstallment",
     "SourceDocument",

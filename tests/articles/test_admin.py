@@ -15,9 +15,11 @@ from articles.models import (
     ArticleStatus,
     LoaderRun,
     Photo,
+    PreviewShare,
     ProgramInstallment,
     SourceDocument,
 )
+from articles.preview import preview_share_create
 from articles.services import article_record
 from tests.admin_forms import form_data
 from tests.factories import (
@@ -56,6 +58,8 @@ def one_of_each():
     make_person()
     make_source_document()
     LoaderRun.objects.create(pages=1, created=3)
+    share = PreviewShare(article=article, reviewer="外部审阅人")
+    preview_share_create(share=share, hours=1, user=make_user("editor"))
 
 
 OUR_ADMINS = [
