@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.client_ip import client_ip_address
+from newsroom.second_factor.rules import second_factor_satisfied
 
 from .article_page import article_page_context, article_page_queryset
 from .models import Article, ArticleStatus, PreviewAccess, PreviewShare
@@ -50,9 +51,12 @@ def article_id_from_token(token: str) -> int:
 
 
 def may_preview(user, article: Article) -> bool:
-    """A link opens only what its viewer could open in the admin: editors everything, a
-    reporter their own articles and published work. Holding the link is not enough."""
+    """A link opens only what its viewer could open in the admin (second factor included):
+    editors everything, a reporter their own articles and published work. Holding the link
+    is not enough."""
     if not (user.is_active and user.is_staff and user.has_perm("articles.view_article")):
+        return False
+    if not second_factor_satisfied(user):
         return False
     if user.is_superuser or can_publish(user) or article.status == ArticleStatus.PUBLISHED:
         return True

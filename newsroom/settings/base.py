@@ -15,7 +15,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site class: staff pass a second factor (newsroom.second_factor).
+    "newsroom.second_factor.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -26,6 +27,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "people",
     "articles",
@@ -41,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when this session passed its second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -120,6 +126,11 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # of X-Forwarded-For; with none, REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT") or 0)
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
+
+# Second factor (TOTP with recovery codes): always for superusers and editors, for reporters when
+# this is on, and for anyone who enrolled a device.
+SECOND_FACTOR_FOR_REPORTERS = env_bool("SECOND_FACTOR_FOR_REPORTERS", default=False)
+OTP_TOTP_ISSUER = "新民晚报编辑系统"
 
 # Staff sessions end after 8 idle hours and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60

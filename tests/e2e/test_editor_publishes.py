@@ -3,7 +3,8 @@
 import pytest
 
 from articles.models import Article, ArticleStatus
-from tests.factories import PASSWORD, make_draft, make_reporter, make_user
+from tests.e2e.admin_login import log_in
+from tests.factories import make_draft, make_reporter, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,11 +19,7 @@ def test_editor_edits_headline_publishes_and_public_page_shows_it(
         headline="旧标题：嘉兴路老房子", status=ArticleStatus.REVIEW, bylines=[make_reporter()]
     )
     page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content-main")
+    log_in(page, live_server, editor)
 
     page.goto(f"{live_server.url}/admin/articles/article/")
     page.click(f"text={article.headline}")
