@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.admin.statistics import statistics_view
+from newsroom import password_reset
 from newsroom.ops import health
 
 admin.site.site_header = "新民晚报 编辑系统"
@@ -16,6 +17,7 @@ urlpatterns = [
     path("admin/statistics/", admin.site.admin_view(statistics_view), name="admin-statistics"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    *password_reset.urlpatterns,
     path("admin/", admin.site.urls),
     path("", include("people.urls")),
     path("", include("articles.urls")),

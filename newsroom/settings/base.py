@@ -116,6 +116,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# A reset link works once (its token is bound to the password hash) and for an hour at most.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
+# Mail (password resets): SMTP with STARTTLS when EMAIL_HOST is set, else written to the log
+# (production always uses SMTP: see production.py).
+SMTP_MAILER = {
+    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "OPTIONS": {
+        "host": env_str("EMAIL_HOST") or "localhost",
+        "port": int(env_str("EMAIL_PORT") or 587),
+        "username": env_str("EMAIL_HOST_USER") or "",
+        "password": env_str("EMAIL_HOST_PASSWORD") or "",
+        "use_tls": True,
+        "timeout": 10,
+    },
+}
+MAILERS = {
+    "default": SMTP_MAILER
+    if env_str("EMAIL_HOST")
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "newsroom@localhost"
 
 # Lock an account out (from every address), and an address out (for every account), after
 # repeated failed logins.

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import LOGGING, MIDDLEWARE, STORAGES
+from .base import LOGGING, MIDDLEWARE, SMTP_MAILER, STORAGES
 from .environment import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -25,6 +25,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
+
+# Password-reset mail goes out over SMTP: EMAIL_HOST, or a relay on this host.
+MAILERS = {"default": SMTP_MAILER}
 
 # WhiteNoise serves collected static files from gunicorn, right after the security middleware.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
