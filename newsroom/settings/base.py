@@ -153,6 +153,8 @@ AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
 # this is on, and for anyone who enrolled a device.
 SECOND_FACTOR_FOR_REPORTERS = env_bool("SECOND_FACTOR_FOR_REPORTERS", default=False)
 OTP_TOTP_ISSUER = "新民晚报编辑系统"
+# Nobody, superusers included, reads another person's TOTP key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Staff sessions end after 8 idle hours and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60

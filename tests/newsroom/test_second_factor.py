@@ -159,3 +159,11 @@ def test_an_off_site_next_is_not_followed(client):
         {"token": current_code(device), "next": "https://evil.example/"},
     )
     assert response["Location"] == ADMIN
+
+
+def test_nobody_reads_another_persons_totp_key_in_the_admin(client):
+    device = totp_device(make_user("editor"))
+    client.force_login(make_user("superuser"))
+    for view in ("config", "qrcode"):
+        url = reverse(f"admin:otp_totp_totpdevice_{view}", args=[device.pk])
+        assert client.get(url).status_code == 403
