@@ -33,6 +33,11 @@ REPORTER_PERMISSIONS = [
     ("people", "view_person"),
     ("people", "add_person"),
     ("taggit", "view_tag"),
+    # Links to their own drafts for outside reviewers: made, revoked, their uses read.
+    ("articles", "add_previewshare"),
+    ("articles", "change_previewshare"),
+    ("articles", "view_previewshare"),
+    ("articles", "view_previewaccess"),
 ]
 
 EDITOR_MODELS = {
@@ -57,6 +62,11 @@ EDITOR_EXTRA = [
     ("articles", "submit_article"),
     ("articles", "proofread_article"),
     ("articles", "view_sourcedocument"),
+    # Shares are revoked, never deleted: deleting one would delete its access log.
+    ("articles", "add_previewshare"),
+    ("articles", "change_previewshare"),
+    ("articles", "view_previewshare"),
+    ("articles", "view_previewaccess"),
 ]
 
 

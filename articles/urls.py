@@ -85,4 +85,5 @@ urlpatterns = [
     ),
     path("robots.txt", cached_page(views.robots_txt, tags=[SITE]), name="robots"),
     path("preview/<str:token>/", preview.preview_view, name="preview"),
+    path("review/<str:token>/", preview.review_view, name="review"),
 ]

@@ -8,6 +8,7 @@ from django.urls import include, path
 from articles.admin.desk import desk_view
 from articles.admin.statistics import statistics_view
 from articles.api import api
+from newsroom import password_reset
 from newsroom.ops import health
 
 admin.site.site_header = "新民晚报 编辑系统"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/statistics/", admin.site.admin_view(statistics_view), name="admin-statistics"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    *password_reset.urlpatterns,
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("people.urls")),

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
+
+from tests.second_factor import force_login_verified
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 CHROMIUM_INSTALL_HINT = "sudo apt-get install -y chromium fonts-noto-cjk"
@@ -39,6 +42,13 @@ def pytest_collection_modifyitems(config, items):
 def _isolated_media(settings, tmp_path):
     """Each test writes uploads into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """Tests that log in with force_login test what comes after the login, not the second
+    factor (tests/newsroom/test_second_factor.py does): their sessions count as verified."""
+    monkeypatch.setattr(Client, "force_login", force_login_verified(Client.force_login))
 
 
 def chromium_path() -> str | None:

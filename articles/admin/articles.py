@@ -34,10 +34,12 @@ from ..services import (
     can_set_embargo,
 )
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
+from .filters import ProgramListFilter, TagListFilter
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
 from .review import comments_view, may_send_back, send_back_view, thread_context
+from .scoping import visible_installments, visible_programs
 from .sources import source_versions_panel
 from .tasks import find_people_selected
 
@@ -68,7 +70,14 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     ]
     list_display_links = ["headline_display"]
     list_select_related = ["program"]
-    list_filter = ["status", "kind", "program", "districts", "tags", "print_date"]
+    list_filter = [
+        "status",
+        "kind",
+        ("program", ProgramListFilter),
+        "districts",
+        ("tags", TagListFilter),
+        "print_date",
+    ]
     # Searched by get_search_results: the index, the summary, reporter names.
     search_fields = ["headline", "kicker", "summary", "bylines__reporter__name"]
     date_hierarchy = "published_at"
@@ -113,6 +122,13 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             )
         )
         return visible_articles(queryset, request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A hidden program's id typed into the form must not come back with its name.
+        scope = {"program": visible_programs, "installment": visible_installments}
+        if db_field.name in scope:
+            kwargs["queryset"] = scope[db_field.name](request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         """Every term in the text (the search index), the summary or a reporter's name."""
@@ -278,6 +294,11 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             publisher = can_publish(request.user)
             extra.update(
                 preview_url=preview_url(article),
+                share_url=(
+                    reverse("admin:articles_previewshare_add") + f"?article={article.pk}"
+                    if editable and request.user.has_perm("articles.add_previewshare")
+                    else None
+                ),
                 can_submit=editable
                 and article.status in SUBMITTABLE
                 and self.has_submit_permission(request),

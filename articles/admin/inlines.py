@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import ArticleMention, Byline, Correction, Photo
 from .permissions import ArticleEditRuleMixin, user_can_edit
+from .scoping import visible_people
 
 
 class ArticleChildInline(ArticleEditRuleMixin):
@@ -35,6 +36,11 @@ class MentionInline(ArticleChildInline, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs["queryset"] = visible_people(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PhotoInline(ArticleChildInline, admin.StackedInline):

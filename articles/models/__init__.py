@@ -15,6 +15,7 @@ from .curation import TOP_SLOTS, FrontPagePin
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
+from .previews import PreviewAccess, PreviewShare
 from .programs import Program, ProgramInstallment
 from .review import ArticleTransition, EditorialComment, TransitionAction
 from .runs import LoaderRun, TaskRun
@@ -43,6 +44,8 @@ __all__ = [
     "FrontPagePin",
     "LoaderRun",
     "Photo",
+    "PreviewAccess",
+    "PreviewShare",
     "Program",
     "ProgramInstallment",
     "SourceDocument",

@@ -24,7 +24,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site class: staff pass a second factor (newsroom.second_factor).
+    "newsroom.second_factor.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "reversion",
     "newsroom.task_queue_app.TaskQueueConfig",  # django-tasks-db
     # Only for its templates and static files: the API docs page is served from our own host.
@@ -48,12 +52,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside everything that reads the database, so it times and logs outages too.
     "newsroom.ops.logs.RequestLogMiddleware",
+    # Before anything parses the query string or reads the body.
+    "newsroom.request_bounds.RequestBoundsMiddleware",
     # Before anything reads the database: picks the replica this request may read from.
     "newsroom.replicas.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user verified when this session passed its second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -149,6 +157,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# A reset link works once (its token is bound to the password hash) and for an hour at most.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+
 
 # Lock an account out (from every address), and an address out (for every account), after
 # repeated failed logins.
@@ -159,6 +170,13 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # of X-Forwarded-For; with none, REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = int(env_str("TRUSTED_PROXY_COUNT") or 0)
 AXES_CLIENT_IP_CALLABLE = "newsroom.client_ip.client_ip_address"
+
+# Second factor (TOTP with recovery codes): always for superusers and editors, for reporters when
+# this is on, and for anyone who enrolled a device.
+SECOND_FACTOR_FOR_REPORTERS = env_bool("SECOND_FACTOR_FOR_REPORTERS", default=False)
+OTP_TOTP_ISSUER = "新民晚报编辑系统"
+# Nobody, superusers included, reads another person's TOTP key or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Staff sessions end after 8 idle hours and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -186,6 +204,12 @@ STORAGES = {
     "default": media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Request bounds (newsroom.request_bounds): a whole request may carry a few 10 MB photos; the
+# same body limit is in deploy/Caddyfile. Form fields beyond the photos stay under 10 MB.
+MAX_REQUEST_BYTES = 32 * 1024 * 1024
+MAX_QUERY_STRING_BYTES = 4096
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -208,7 +232,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Workflow mail (submitted, sent back, published) through Django's mailers: SMTP from the
+# Workflow and password-reset mail through Django's mailers: SMTP from the
 # environment (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
 # EMAIL_USE_SSL, EMAIL_TIMEOUT); development prints to the console instead.
 MAILERS = {"default": mailer_from_environment(default_backend=SMTP_BACKEND)}

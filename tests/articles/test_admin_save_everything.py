@@ -8,7 +8,15 @@ import pytest
 from django.urls import reverse
 
 from articles.history import article_versions
-from articles.models import Article, ArticleStatus, LoaderRun, Photo, SourceDocument, TaskRun
+from articles.models import (
+    Article,
+    ArticleStatus,
+    LoaderRun,
+    Photo,
+    PreviewShare,
+    SourceDocument,
+    TaskRun,
+)
 from tests.admin_forms import form_data
 from tests.factories import image_upload, make_draft, make_person, make_reporter, make_user
 
@@ -32,8 +40,9 @@ def test_every_admin_change_form_saves_twice_unchanged(client, model_admin):
         page = client.get(url)
         assert page.status_code == 200
         response = client.post(url, form_data(page.text, f"{model_admin.opts.model_name}_form"))
-        if model_admin.model in (SourceDocument, LoaderRun, TaskRun):
-            assert response.status_code == 403  # print records and runs are read-only
+        if model_admin.model in (SourceDocument, LoaderRun, TaskRun, PreviewShare):
+            # Print records, runs and shared preview links are read-only.
+            assert response.status_code == 403
         else:
             assert response.status_code == 302, (response.status_code, response.content[:300])
 

@@ -61,11 +61,12 @@ def test_preview_is_the_reader_page_with_one_banner_photos_included(client):
 
 
 def test_draft_preview_shows_its_photo_figure(client):
-    article = make_draft(headline="尚未发布的稿件")
+    reporter = make_user("reporter")
+    article = make_draft(headline="尚未发布的稿件", created_by=reporter)
     photo = photo_save(photo=Photo(article=article, image=image_upload(), caption="说明"))
     article.body = [{"kind": "image", "photo": photo.pk}]
     article.save()
-    client.force_login(make_user("reporter"))
+    client.force_login(reporter)
     page = client.get(preview_url(article)).text
     assert "尚未发布的稿件" in page
     assert '<figure class="photo">' in page

@@ -4,6 +4,7 @@ import pytest
 
 from articles.models import District, FormerDistrictName, Subdistrict
 from articles.search.pinyin import pages_named, pinyin_key
+from articles.views import SEARCH_QUERY_MAX_LENGTH
 from tests.factories import make_article, make_program, make_reporter
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,19 @@ def test_more_filters_stay_folded_until_one_is_used(client):
     assert '<details class="search-more">' in folded
     opened = client.get("/search/", {"q": "社区", "district": "hongkou"}).text
     assert '<details class="search-more" open>' in opened
+
+
+def test_a_query_over_100_characters_is_cut_with_a_notice(client):
+    response = client.get("/search/", {"q": "食堂" + "长" * (SEARCH_QUERY_MAX_LENGTH * 3)})
+    assert response.status_code == 200
+    assert response.context["filter"].form.cleaned_data["q"] == (
+        "食堂" + "长" * (SEARCH_QUERY_MAX_LENGTH - 2)
+    )
+    assert f"搜索词过长，只按前 {SEARCH_QUERY_MAX_LENGTH} 个字搜索。" in response.text
+
+
+def test_a_query_of_100_characters_is_searched_whole_without_a_notice(client):
+    query = "食" * SEARCH_QUERY_MAX_LENGTH
+    response = client.get("/search/", {"q": query})
+    assert response.context["filter"].form.cleaned_data["q"] == query
+    assert "搜索词过长" not in response.text

@@ -6,27 +6,10 @@ from django.utils import timezone
 
 from articles.loading import load_documents
 from articles.models import Article, ArticleStatus
-from tests.factories import (
-    PASSWORD,
-    make_draft,
-    make_reporter,
-    make_user,
-    seed_text,
-    source_page,
-)
+from tests.e2e.admin_login import admin_page
+from tests.factories import make_draft, make_reporter, make_user, seed_text, source_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(browser, live_server, user):
-    """A new page with the user logged in to the admin."""
-    page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#content-main")
-    return page
 
 
 def test_editor_edits_headline_publishes_and_public_page_shows_it(
@@ -38,7 +21,7 @@ def test_editor_edits_headline_publishes_and_public_page_shows_it(
     article = make_draft(
         headline="旧标题：嘉兴路老房子", status=ArticleStatus.REVIEW, bylines=[make_reporter()]
     )
-    page = log_in(browser, live_server, editor)
+    page = admin_page(browser, live_server, editor)
 
     page.goto(f"{live_server.url}/admin/articles/article/")
     page.click(f"text={article.headline}")
@@ -63,7 +46,7 @@ def test_editor_proofreads_a_loaded_page_then_publishes_it(
     editor = make_user("superuser", username="jiaodui")  # the first test's flush dropped the groups
     load_documents(pages=[source_page(seed_text(), name="A5.txt")], now=timezone.now())
     article = Article.objects.get(source_position=0)
-    page = log_in(browser, live_server, editor)
+    page = admin_page(browser, live_server, editor)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     assert "待校对" in page.inner_text(".workflow-status")
     assert page.locator("input[name=_publish]").count() == 0

@@ -8,7 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from articles.models import District, FormerDistrictName, LoaderRun, Subdistrict
-from tests.factories import PASSWORD, make_article, make_district, make_reporter, make_user
+from tests.e2e.admin_login import log_in
+from tests.factories import make_article, make_district, make_reporter, make_user
 
 # The gazetteer migration's own loader, so the test loads exactly what a fresh database holds.
 sync_gazetteer = importlib.import_module("articles.migrations.0002_load_gazetteer").sync_gazetteer
@@ -91,10 +92,7 @@ def test_desk_statistics_page_is_accessible(
     width, height = VIEWPORTS[viewport]
     page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
     try:
-        page.goto(f"{live_server.url}/admin/")
-        page.fill("#id_username", editor.username)
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
+        log_in(page, live_server, editor)
         page.get_by_role("link", name="编辑部统计图表").click()
         page.wait_for_url("**/admin/statistics/")
         assert page.locator("#content-main svg.chart").count() == 19

@@ -4,19 +4,10 @@ import pytest
 
 from articles import services
 from articles.models import Article, ArticleStatus
-from tests.factories import PASSWORD, make_draft, make_reporter, make_user
+from tests.e2e.admin_login import admin_page
+from tests.factories import make_draft, make_reporter, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(browser, live_server, user):
-    page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_selector("#desk")
-    return page
 
 
 def test_editor_sends_back_and_reporter_fixes_and_resubmits(
@@ -28,7 +19,7 @@ def test_editor_sends_back_and_reporter_fixes_and_resubmits(
     services.article_submit(article=article, user=author)
     editor = make_user("editor", username="zhangbian")
 
-    desk = log_in(browser, live_server, editor)
+    desk = admin_page(browser, live_server, editor)
     desk.click(f"#desk-review >> text={article.headline}")
     desk.click("a.workflow-send-back")
     # Empty, the browser refuses to send it (the server refuses too: tests/articles/test_review.py).
@@ -42,7 +33,7 @@ def test_editor_sends_back_and_reporter_fixes_and_resubmits(
     desk.screenshot(path=str(artifacts_dir / "review_loop_sent_back.png"), full_page=True)
     desk.close()
 
-    mine = log_in(browser, live_server, author)
+    mine = admin_page(browser, live_server, author)
     sent_back = mine.inner_text("#desk-sent_back")
     assert article.headline in sent_back and "导语请写明开张日期。" in sent_back
     mine.screenshot(path=str(artifacts_dir / "review_loop_reporter_desk.png"), full_page=True)

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, **env}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(  # noqa: S603 - a fixed argument list of our own, no shell
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=environment,

@@ -22,4 +22,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("已创建编辑账号（密码只显示这一次，请妥善保存）："))
         self.stdout.write(f"  用户名：{username}")
         self.stdout.write(f"  密码：  {password}")
-        self.stdout.write("  登录：  /admin/")
+        self.stdout.write("  登录：  /admin/（首次登录需用手机身份验证器设置两步验证）")
