@@ -1,8 +1,8 @@
 """The editors' desk on the admin index: one bounded query per section, newest work first.
 
 Each section is a function in SECTIONS taking (user, now) and returning a DeskSection, or
-None when the user has no business seeing it. A new section (the proofreading queue, say)
-is one more function appended there; the template draws every section the same way.
+None when the user has no business seeing it. A new section is one more function appended
+there; the template draws every section the same way.
 """
 
 from dataclasses import dataclass, field
@@ -92,7 +92,15 @@ def transitions_by_id(ids) -> dict[int, ArticleTransition]:
 def _titles(queryset):
     """Only what a desk row shows of an article."""
     return queryset.only(
-        "pk", "kicker", "headline", "subheadline", "status", "published_at", "updated_at"
+        "pk",
+        "kicker",
+        "headline",
+        "subheadline",
+        "status",
+        "published_at",
+        "updated_at",
+        "created_at",
+        "embargo_until",
     )
 
 
@@ -157,16 +165,40 @@ def waiting_for_review(user, now) -> DeskSection:
     )
 
 
+def _goes_public(article: Article) -> tuple[datetime, str]:
+    """When a scheduled or embargoed article reaches readers, and which rule holds it back."""
+    if article.embargo_until and article.embargo_until > article.published_at:
+        return article.embargo_until, "禁发至"
+    return article.published_at, "定于"
+
+
 def scheduled(user, now) -> DeskSection:
-    articles = in_scope(
-        _titles(Article.objects.filter(status=ArticleStatus.PUBLISHED, published_at__gt=now)),
-        user,
-    ).order_by("published_at", "pk")[:ROWS]
+    articles = in_scope(_titles(Article.objects.scheduled(at=now)), user)[:ROWS]
+    rows = []
+    for article in articles:
+        when, label = _goes_public(article)
+        rows.append(DeskRow(article.full_title, article_url(article.pk), when=when, label=label))
+    return DeskSection(
+        "scheduled", "定时发布和禁发", "没有定时发布或禁发的稿件。", rows, when_style="at"
+    )
+
+
+def waiting_for_proofreading(user, now) -> DeskSection:
+    """Loaded OCR articles nobody has proofread yet (待校对), oldest first, with how many wait."""
+    queue = in_scope(_titles(Article.objects.awaiting_proofreading()), user)
+    articles = list(queue[:ROWS])
+    waiting = queue.count() if len(articles) == ROWS else len(articles)
     rows = [
-        DeskRow(a.full_title, article_url(a.pk), when=a.published_at, label="定于")
-        for a in articles
+        DeskRow(a.full_title, article_url(a.pk), when=a.created_at, label="载入") for a in articles
     ]
-    return DeskSection("scheduled", "定时发布", "没有定时发布的稿件。", rows, when_style="at")
+    title = f"待校对（{waiting} 篇）" if waiting else "待校对"
+    return DeskSection(
+        "proofreading",
+        title,
+        "没有等待校对的稿件。",
+        rows,
+        changelist_url(status__exact=ArticleStatus.PROOFREADING),
+    )
 
 
 def start_of_today(now) -> datetime:
@@ -255,6 +287,7 @@ SECTIONS = [
     published_today,
     corrections_this_week,
     recently_loaded,
+    waiting_for_proofreading,
     recent_steps,
 ]
 

@@ -143,6 +143,8 @@ def fill_desk(count: int):
         mine = make_draft(created_by=editor)
         services.article_submit(article=mine, user=editor)
         services.article_send_back(article=mine, user=editor, comment="再核实一下。")
+        make_draft(status=ArticleStatus.PROOFREADING)
+        make_draft(status=ArticleStatus.PUBLISHED, published_at=now, embargo_until=now + 3 * HOUR)
     return editor
 
 
@@ -150,8 +152,33 @@ def fill_desk(count: int):
 def test_desk_queries_do_not_grow_with_the_desk(client, django_assert_max_num_queries, count):
     editor = fill_desk(count)
     client.force_login(editor)
-    # Session, user, permissions, then one or two per section; ROWS caps every section.
-    with django_assert_max_num_queries(18):
+    # Session, user, permissions, the second factor's device, then one or two per section;
+    # ROWS caps every section.
+    with django_assert_max_num_queries(21):
         response = client.get(DESK)
     assert response.status_code == 200
     assert response.text.count("再核实一下。") >= min(count, 10)
+    assert f"待校对（{count} 篇）" in section_html(response.text, "proofreading")
+
+
+def test_the_proofreading_queue_and_embargoes_are_on_the_desk():
+    editor = make_user("editor")
+    now = timezone.now()
+    old = make_draft(status=ArticleStatus.PROOFREADING, headline="先载入的稿件")
+    make_draft(status=ArticleStatus.PROOFREADING, headline="后载入的稿件")
+    make_draft(status=ArticleStatus.DRAFT, headline="普通草稿")
+    held = make_draft(
+        status=ArticleStatus.PUBLISHED,
+        headline="禁发中的稿件",
+        published_at=now - HOUR,
+        embargo_until=now + 3 * HOUR,
+    )
+    sections = {s.key: s for s in desk_sections(editor, now=now)}
+    queue = sections["proofreading"]
+    assert queue.title == "待校对（2 篇）"
+    assert [row.title for row in queue.rows][0].endswith("先载入的稿件")
+    assert queue.rows[0].url == change_url(old)
+    assert all("普通草稿" not in row.title for row in queue.rows)
+    (row,) = sections["scheduled"].rows
+    assert row.url == change_url(held)
+    assert (row.label, row.when) == ("禁发至", held.embargo_until)
