@@ -1,7 +1,7 @@
 """Preview links shared with outside reviewers and the preview log; both groups may share.
 
 The permission lists are frozen as they were when this migration was written (articles/groups.py
-holds the live rules).
+holds the live rules), the proofreading mark and front-page pins of 0010 included.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -62,6 +62,7 @@ EDITOR_MODELS = {
         "formerdistrictname",
         "program",
         "programinstallment",
+        "frontpagepin",
     ],
     "people": ["reporter", "person"],
     "taggit": ["tag", "taggeditem"],
@@ -69,6 +70,7 @@ EDITOR_MODELS = {
 EDITOR_EXTRA = [
     ("articles", "publish_article"),
     ("articles", "submit_article"),
+    ("articles", "proofread_article"),
     ("articles", "view_sourcedocument"),
     # Shares are revoked, never deleted: deleting one would delete its access log.
     ("articles", "add_previewshare"),

@@ -66,7 +66,7 @@ def run_client(
     if settings.get("PASSWORD"):
         environment["PGPASSWORD"] = settings["PASSWORD"]
     try:
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(  # noqa: S603 - fixed pg_dump/pg_restore argv, no shell
             command, env=environment, capture_output=True, text=True, check=False
         )
     except FileNotFoundError:

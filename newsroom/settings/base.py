@@ -36,9 +36,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "newsroom.lockout_app.LoginLockoutConfig",  # django-axes
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
+    "newsroom.second_factor.apps.OtpConfig",  # django-otp
+    "newsroom.second_factor.apps.TotpConfig",
+    "newsroom.second_factor.apps.StaticConfig",
     "reversion",
     "newsroom.task_queue_app.TaskQueueConfig",  # django-tasks-db
     # Only for its templates and static files: the API docs page is served from our own host.
