@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_connection():
+    """Start from a new connection: a browser test before this module ends the live server's
+    sessions (so the test database can be dropped), and the pool may still hand one out."""
+    if connection.vendor == "postgresql":
+        connection.close()
+        connection.close_pool()
+
+
 def make_content() -> None:
     """Articles with bylines, districts and a photo with its renditions on disk."""
     story = make_hongkou_story()
