@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .byline_forms import Form, forms
+from .lexicon import COMPOUND_SURNAMES, SURNAMES
 from .model import BylineEntry, BylinePosition
-from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
+from .names import looks_like_name, surname_length
 from .words import frequency, tagged
 
 _C = "\u4e00-\u9fff"

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .model import Mention
-from .names import (
+from .lexicon import (
     AMBIGUOUS_SURNAMES,
     COMPOUND_SURNAMES,
-    HONORIFIC_SUFFIXES,
+    HONORIFICS,
+    KINSHIP_WORDS,
+    SPEECH_VERBS,
     TRANSLITERATION,
-    looks_like_name,
-    surname_length,
 )
+from .model import Mention
+from .names import looks_like_name, surname_length
 from .person_titles import (
     AFTER_NAME,
     POST_RANK,
@@ -25,10 +26,10 @@ from .person_titles import (
     title_before,
     word_pattern,
 )
-from .text import is_cjk
+from .text import CJK_RANGES, is_cjk
 from .words import tagged, tokens
 
-_SPEECH = re.compile(r"(?:说|表示|介绍|告诉|坦言|认为|指出|透露|回忆|感慨|解释|强调|提到|称)")
+_SPEECH = word_pattern(SPEECH_VERBS)
 # Characters that cannot be the last character of a given name in running text.
 _AFTER_NAME = frozenset(
     "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
@@ -39,20 +40,16 @@ _PAUSE = frozenset("，,。、；;：:！!？?”」）)")
 # Words before a name that say who the person is without a title: an age (62岁的) or a
 # relationship (奶奶, 她的丈夫, 邻居).
 _AGE = re.compile(r"[0-9０-９一二三四五六七八九十百]{1,3}多?岁(?:的|老人)?")
-_KIN = word_pattern(
-    "奶奶 爷爷 外婆 外公 姥姥 姥爷 丈夫 妻子 老伴 爱人 儿子 女儿 儿媳 女婿 孙子 孙女 外孙 父亲 母亲"
-    " 爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 邻居 同事 好友 战友",
-    after="(?=[\u4e00-\u9fff])",
-)
+_KIN = word_pattern(KINSHIP_WORDS, after=f"(?=[{CJK_RANGES}])")
 # A name that opens a clause and is then described: 张三是社区党支部书记 / 张三，居委会主任，
-_DESCRIBED = re.compile(r"(?:^|[，,。；;：:！!？?”\s])([\u4e00-\u9fff]{2,4})(?=是|[，,])")
+_DESCRIBED = re.compile(rf"(?:^|[，,。；;：:！!？?”\s])([{CJK_RANGES}]{{2,4}})(?=是|[，,])")
 _DESCRIPTION = re.compile(
-    r"(?:一名|一位|一个|位|名)?([\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;！!？?])"
+    rf"(?:一名|一位|一个|位|名)?([{CJK_RANGES}“”]{{2,24}}?)(?=[，,。；;！!？?])"
 )
 # A title in quotes right before a name: “老书记”张三.
-_QUOTED_TITLE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,8})[”\"](?=[\u4e00-\u9fff])")
+_QUOTED_TITLE = re.compile(rf"[“\"]([{CJK_RANGES}]{{1,8}})[”\"](?=[{CJK_RANGES}])")
 _DOT = "·"
-_DOTS = re.compile("·(?<=[\u4e00-\u9fff]·)(?=[\u4e00-\u9fff])")
+_DOTS = re.compile(f"·(?<=[{CJK_RANGES}]·)(?=[{CJK_RANGES}])")
 
 
 def _translit_run(text: str, start: int, step: int) -> int:
@@ -125,14 +122,14 @@ def name_at(text: str, start: int) -> str | None:
         ):
             return None
         name = text[start:end]
-    elif text.startswith(HONORIFIC_SUFFIXES, given):
+    elif text.startswith(HONORIFICS, given):
         return None  # 王女士, 周阿婆
     else:
         name = text[start : given + _given_length(text, start, given)]
     if text.startswith(_DOT, start + len(name)):
         return None  # a dotted run that is no foreign name (栏目名·…)
     # 张三阿姨 is a full name with an honorific; 张阿姨 and 小张阿姨 are not.
-    if len(name) - surname < 2 and text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
+    if len(name) - surname < 2 and text.startswith(HONORIFICS, start + len(name)):
         return None
     return name if looks_like_name(name, strict=False) else None
 
@@ -166,7 +163,7 @@ def _runs_on(text: str, at: int, back: int = 3) -> bool:
 
 def _plausible_after_title(text: str, start: int, name: str) -> bool:
     """False for words the dictionary mistakes for names (师傅, 常来) after a title."""
-    if text.startswith(HONORIFIC_SUFFIXES, start):
+    if text.startswith(HONORIFICS, start):
         return False  # 工人师傅: 师 is a surname, 师傅 an honorific
     # 老师傅, 居民楼: the title's last character and the "name" make one word.
     if _runs_on(text, start, back=2):

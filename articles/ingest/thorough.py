@@ -17,8 +17,9 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
+from .lexicon import HONORIFICS
 from .model import Mention, ParsedArticle, ParsedDocument
-from .names import HONORIFIC_SUFFIXES, looks_like_name, surname_length
+from .names import looks_like_name, surname_length
 from .person_titles import TITLE_HEAD, is_status, suffix_title_at, title_before
 from .words import tagged, tokens
 
@@ -100,7 +101,7 @@ def _in_context(text: str, words: list[_Word], i: int) -> bool:
         return False
     if before[-1:] in _FAMILIAR or _runs_across(text, word.start) or _runs_across(text, end):
         return False  # 小李理发: a familiar form; 马尔可夫: a longer word
-    if text.startswith(HONORIFIC_SUFFIXES, end) or text.startswith(HONORIFIC_SUFFIXES, end - 1):
+    if text.startswith(HONORIFICS, end) or text.startswith(HONORIFICS, end - 1):
         return False  # 王女士, 李老伯
     if _PERSON in (_neighbour(words, i, -1), _neighbour(words, i, 1)):
         return False  # a run of bare names is a credit line
