@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
+from .text import is_cjk
 from .words import tagged, tokens
 
 # A short name followed by these is another place or an idiom: 黄浦江, 普陀山, 金山银山, 宝山路.
@@ -72,7 +73,7 @@ def _compile(gazetteer: Gazetteer) -> PlaceMatcher:
 
 def _opens_proper_name(text: str, end: int) -> bool:
     """True when the nouns right after a short name name a facility or company."""
-    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+    if end >= len(text) or not is_cjk(text[end]):
         return False
     size = 0
     for word, tag in tagged(text[end : end + _NAME_SPAN]):
