@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import DANGLING_END, DANGLING_WORDS, JOINING_TITLES
+from .lexicon import DANGLING_END, DANGLING_WORDS, title_words
 from .people import name_at
-from .person_titles import word_pattern
 from .repair import CONTINUATION_START, ends_sentence, quote_open
+from .text import word_pattern
 from .words import splits_word, tagged
 
 # Word classes a finished phrase does not end on: adverbs, prepositions, conjunctions,
@@ -28,7 +28,7 @@ from .words import splits_word, tagged
 _DANGLING_TAGS = frozenset("d p c u uj ul uz ud ug uv y r".split())
 # A quoted term opening a block ("顺风顺水"，…) and the mark or particle right after it.
 _TERM_QUOTE = re.compile(r"^[“「‘]([^“”「」‘’。！？，；：]{1,16})[”」’](.?)")
-_TITLE_END = word_pattern(JOINING_TITLES, after="$")
+_TITLE_END = word_pattern(title_words("J"), after="$")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?“”]")
 _OPEN_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 LIST_MARKER = re.compile(

@@ -41,6 +41,8 @@ TRANSLITERATION = frozenset(
     "万威韦维薇温沃乌伍西希茜谢辛休修雅亚娅扬耶伊依尤于约泽扎詹祖佐尔兹茨顿逊翰买吐热合江力汗"
     "夏买木罕赛尕措旦卓玛次仁桑卜可"
 )
+# A familiar prefix before a surname (老黄, 小李, 阿王): a form of address, not a full name.
+FAMILIAR_PREFIXES = frozenset("小老阿")
 # Honorifics and kinship forms after a surname that name nobody in particular (王女士, 李师傅).
 HONORIFICS = tuple(
     "女士 先生 小姐 阿姨 阿婆 阿公 阿伯 奶奶 爷爷 大爷 大妈 大叔 大姐 大哥 老伯 伯伯 师傅 老师 同学"
@@ -156,10 +158,13 @@ TITLE_WORDS = {
     "代表": "A",
     "政委": "A",
 }
-HEAD_WORDS = tuple(word for word, uses in TITLE_WORDS.items() if "H" in uses)
-POSTS_AFTER_NAME = tuple(word for word, uses in TITLE_WORDS.items() if "A" in uses)
-POSTS_BEFORE_MARK = tuple(word for word, uses in TITLE_WORDS.items() if "M" in uses)
-JOINING_TITLES = tuple(word for word, uses in TITLE_WORDS.items() if "J" in uses)
+
+
+def title_words(use: str) -> tuple[str, ...]:
+    """The title words flagged for one use (H, A, M or J) in TITLE_WORDS."""
+    return tuple(word for word, uses in TITLE_WORDS.items() if use in uses)
+
+
 # Nouns with a title's last character (家 长 员 主 者 …) that name no occupation or post.
 NOT_TITLES = frozenset(
     "大家 人家 国家 老家 全家 回家 农家 商家 东家 专家组 自家 家长 学长 兄长 "
@@ -184,3 +189,31 @@ TITLE_VERBS = frozenset({"退休", "离休"})
 DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
 # Adverbs a finished phrase does not end on that the dictionary tags otherwise.
 DANGLING_WORDS = frozenset({"正在", "十分", "非常", "已经", "可以", "能够", "如此", "这样", "那样"})
+
+# --- Title lines and article types -------------------------------------------------------------
+
+# A series is named by a kind and a form of report (特别报道, 系列策划, 专题访谈, 大型评论).
+SERIES_KINDS = ("特别", "系列", "专题", "大型")
+SERIES_FORMS = ("报道", "策划", "访谈", "评论")
+# Units an installment of a series is counted in (第三期, 第二站, 第五讲).
+INSTALLMENT_UNITS = tuple("辑期篇集站回季部讲章")
+# Kicker words that make an article a feature (人物, 手记) or a commentary (时评, 社论).
+FEATURE_KICKERS = ("特写", "人物", "手记", "纪实", "探访", "口述", "故事")
+COMMENTARY_KICKERS = ("评论", "时评", "社论", "快评", "锐评", "评说")
+
+# --- Places ------------------------------------------------------------------------------------
+
+# A short district name followed by these is another place or an idiom: 黄浦江, 普陀山, 金山银山,
+# 宝山路. Places inside a district that carry its name (崇明岛, 嘉定新城, 金山卫) are named places,
+# as the sources' README has it for 虹桥枢纽; the district counts when named by itself elsewhere.
+NOT_DISTRICT_AFTER = (
+    *("江", "山", "银山", "路", "大道", "街", "寺", "县", "岛", "卫", "嘴", "港", "站", "桥"),
+    *("湖", "河", "塘", "浜", "口"),
+)
+# A noun after a short district name that names a facility, institution or company makes the
+# name part of that proper name: 浦东机场, 松江大学城, 宝山钢铁股份有限公司. By last character:
+FACILITY_ENDS = tuple("场馆院园校站港城村岛桥司厂店寺庙塔湾")
+# and by whole word:
+FACILITY_WORDS = frozenset({"中心", "大厦", "集团", "银行", "大学", "中学", "小学"})
+# Nouns that end like a facility but name a part of the district: 崇明农村, 浦东市场.
+NOT_FACILITIES = frozenset({"市场", "农村", "乡村", "现场"})

@@ -24,9 +24,8 @@ from .person_titles import (
     modifier_before,
     suffix_title_at,
     title_before,
-    word_pattern,
 )
-from .text import CJK_RANGES, is_cjk
+from .text import CJK_RANGES, is_cjk, word_pattern
 from .words import tagged, tokens
 
 _SPEECH = word_pattern(SPEECH_VERBS)

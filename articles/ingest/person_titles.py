@@ -3,49 +3,39 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .lexicon import (
     COMPOUND_SURNAMES,
-    HEAD_WORDS,
     NOT_TITLES,
     PEOPLE_NOUNS,
-    POSTS_AFTER_NAME,
-    POSTS_BEFORE_MARK,
     STATUSES,
     SURNAMES,
     TITLE_STOP_WORDS,
     TITLE_VERBS,
     TRANSLITERATION,
+    title_words,
 )
-from .text import CJK_RANGES, is_cjk
+from .text import CJK_RANGES, is_cjk, word_pattern
 from .words import tagged, tokens
 
 # A character that can open a name: a surname's or a transliteration's.
 _NAME_START = "".join(sorted(SURNAMES | TRANSLITERATION | {s[0] for s in COMPOUND_SURNAMES}))
 
 
-def word_pattern(words: Iterable[str], before: str = "", after: str = "") -> re.Pattern[str]:
-    """One regex for the words, longest first, with a first-character guard."""
-    listed = sorted(set(words), key=len, reverse=True)
-    firsts = "".join(sorted({w[0] for w in listed}))
-    alternation = "|".join(re.escape(w) for w in listed)
-    return re.compile(f"{before}(?=[{firsts}])(?:{alternation}){after}")
-
-
 # A title phrase runs back from its head word (lexicon.TITLE_WORDS); other titles are found by
 # their last character (_SUFFIXES).
-TITLE_HEAD = word_pattern(HEAD_WORDS, after=f"(?=[{CJK_RANGES}])")
+_HEAD_WORDS = title_words("H")
+TITLE_HEAD = word_pattern(_HEAD_WORDS, after=f"(?=[{CJK_RANGES}])")
 # The last character of an occupation or post the dictionary knows as a noun (领队, 学者,
 # 政委, 果农, 博士, 歌手): such a word before a name is a title even when not listed above.
 _SUFFIXES = "长员师者家官委主农工士手队匠"
 SUFFIX_HEAD = re.compile(f"[{_SUFFIXES}](?<=[{CJK_RANGES}].)(?=[{_NAME_START}])")
 # A post printed right after the name (张三区长, 李四副教授): the name's first mention.
-AFTER_NAME = word_pattern(POSTS_AFTER_NAME, after="(?!们)")
+AFTER_NAME = word_pattern(title_words("A"), after="(?!们)")
 # A rank printed before the post: 张三副教授, 李四总书记.
 POST_RANK = re.compile("(?:常务|副|总)$")
-POST_BEFORE_MARK = word_pattern(POSTS_BEFORE_MARK, after="、$")
-_GROUP_WORD = word_pattern(HEAD_WORDS, after="$")
+POST_BEFORE_MARK = word_pattern(title_words("M"), after="、$")
+_GROUP_WORD = word_pattern(_HEAD_WORDS, after="$")
 # Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
 # prepositions, conjunctions, particles, time words, punctuation).
 STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())

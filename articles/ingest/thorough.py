@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import HONORIFICS
+from .lexicon import FAMILIAR_PREFIXES, HONORIFICS
 from .model import Mention, ParsedArticle, ParsedDocument
 from .names import looks_like_name, surname_length
 from .person_titles import TITLE_HEAD, is_status, suffix_title_at, title_before
@@ -32,7 +32,6 @@ _CREDIT_AFTER = re.compile(r"^\s*(?:摄|/|[（(]?(?:记者|通讯员))")
 # A name opening a named place or body is part of its name: 张马村, 荣华居民区, 庄行代表团.
 _PLACE_END = tuple("室馆路街村镇区园站桥弄巷坊苑厅楼院校团沙岛江湖")
 _PLACE_SUFFIX = "区镇县市村路"
-_FAMILIAR = frozenset("小老阿")
 _FUNCTION_CHARS = frozenset("的地得了着过在是和与及以于之其也都就还又则把被对向从给让为们")
 
 
@@ -99,7 +98,11 @@ def _in_context(text: str, words: list[_Word], i: int) -> bool:
     before, after = text[max(0, word.start - 5) : word.start], text[end : end + 4]
     if _CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(after):
         return False
-    if before[-1:] in _FAMILIAR or _runs_across(text, word.start) or _runs_across(text, end):
+    if (
+        before[-1:] in FAMILIAR_PREFIXES
+        or _runs_across(text, word.start)
+        or _runs_across(text, end)
+    ):
         return False  # 小李理发: a familiar form; 马尔可夫: a longer word
     if text.startswith(HONORIFICS, end) or text.startswith(HONORIFICS, end - 1):
         return False  # 王女士, 李老伯
