@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import COMPOUND_SURNAMES, FAMILIAR_PREFIXES, HONORIFICS, SURNAMES
+from .lexicon import COMPOUND_SURNAMES, HONORIFICS, SURNAMES
 from .text import CJK_RANGES
 from .words import tagged
 
@@ -28,7 +28,7 @@ def looks_like_name(text: str, *, strict: bool) -> bool:
     surname = surname_length(text)
     if not surname or not 1 <= len(text) - surname <= 2:
         return strict is False and len(text) in (2, 3)
-    if text[surname:].startswith(HONORIFICS) or text[0] in FAMILIAR_PREFIXES or "某" in text:
+    if text[surname:].startswith(HONORIFICS) or "某" in text:
         return False
     if strict:
         # The dictionary knows many real names (tagged nr); a surname that opens another

@@ -1,0 +1,240 @@
+"""Every list in the lexicon is used: without one word of it, an invented input parses otherwise.
+
+Each row names a list, one of its words and a probe: a call into the parser on an invented
+input whose result depends on that word. The probe's result with the list intact must differ
+from its result once the word is taken out of the list (and the modules that build regexes
+from the lists are rebuilt).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from articles.ingest import lexicon
+
+# Modules that compile regexes from the lexicon at import, in import order.
+_REBUILT = ("person_titles", "people", "join_rules", "titles", "programs", "classify")
+
+
+def _ingest(name: str) -> ModuleType:
+    return sys.modules[f"articles.ingest.{name}"]
+
+
+def _without(value: Any, word: str) -> Any:
+    """The list without word; for TITLE_WORDS, word is "word:use" and only that use goes."""
+    if isinstance(value, dict):
+        title, use = word.split(":")
+        return {**value, title: value[title].replace(use, "")}
+    if isinstance(value, frozenset):
+        return value - {word}
+    return tuple(item for item in value if item != word)
+
+
+def _contains(value: Any, word: str) -> bool:
+    if isinstance(value, dict):
+        title, use = word.split(":")
+        return use in value.get(title, "")
+    return word in value
+
+
+@contextmanager
+def _lexicon_without(name: str, word: str) -> Iterator[None]:
+    """The lexicon with word taken out of list name, in every module that reads it."""
+    original = getattr(lexicon, name)
+    patched = _without(original, word)
+    bound = [
+        module
+        for key, module in list(sys.modules.items())
+        if key.startswith("articles.ingest.") and getattr(module, name, None) is original
+    ]
+    for module in bound:
+        setattr(module, name, patched)
+    for module in _REBUILT:
+        importlib.reload(_ingest(module))
+    try:
+        yield
+    finally:
+        for module in bound:
+            setattr(module, name, original)
+        for module in _REBUILT:
+            importlib.reload(_ingest(module))
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.title) for m in _ingest("people").find_people([text], set())]
+
+
+def _carries_on(rule_name: str, text: str, following: str) -> bool | None:
+    rule = next(r for r in _ingest("join_rules").CARRIES_ON if r.name == rule_name)
+    return rule.decide(text, following)
+
+
+def _districts(text: str, gazetteer) -> list[str]:
+    return _ingest("entities").find_places([text], gazetteer)[0]
+
+
+def _kind(kicker: str) -> str:
+    return _ingest("classify").classify(kicker=kicker, blocks=[], top_bylines=[], has_dateline=True)
+
+
+Probe = Callable[[Any], Any]
+# (list, word, probe, result with the list intact); the probe gets the test gazetteer.
+ROWS: list[tuple[str, str, Probe, Any]] = [
+    ("SURNAMES", "王", lambda g: _ingest("names").surname_length("王明"), 1),
+    ("COMPOUND_SURNAMES", "欧阳", lambda g: _ingest("names").surname_length("欧阳明"), 2),
+    ("AMBIGUOUS_SURNAMES", "应", lambda g: _people("应勇说，今天下雨。"), []),
+    (
+        "TRANSLITERATION",
+        "约",
+        lambda g: _people("约翰·史密斯说，今天下雨。"),
+        [("约翰·史密斯", None)],
+    ),
+    (
+        "FAMILIAR_PREFIXES",
+        "小",
+        lambda g: _ingest("thorough").thorough_people(["采访中，小李理发很满意。"], set(), set()),
+        [],
+    ),
+    (
+        "HONORIFICS",
+        "女士",
+        lambda g: _ingest("names").looks_like_name("王女士", strict=True),
+        False,
+    ),
+    ("KINSHIP_WORDS", "外婆", lambda g: _people("外婆周秀芬今年八十岁。"), [("周秀芬", None)]),
+    ("SPEECH_VERBS", "坦言", lambda g: _people("周秀芬坦言，今天下雨。"), [("周秀芬", None)]),
+    (
+        "TITLE_WORDS",
+        "网格员:H",
+        lambda g: _people("社区网格员周秀芬每天巡查。"),
+        [("周秀芬", "社区网格员")],
+    ),
+    ("TITLE_WORDS", "政委:A", lambda g: _people("周秀芬政委来到现场。"), [("周秀芬", "政委")]),
+    (
+        "TITLE_WORDS",
+        "常委:M",
+        lambda g: _people("区委常委、副区长周秀芬来到现场。"),
+        [("周秀芬", "区委常委、副区长")],
+    ),
+    (
+        "TITLE_WORDS",
+        "负责人:J",
+        lambda g: _carries_on("a title, then its holder's name", "项目负责人", "周秀芬说，很好。"),
+        True,
+    ),
+    ("NOT_TITLES", "记者", lambda g: _people("记者周秀芬来到现场。"), []),
+    ("STATUSES", "居民", lambda g: _ingest("person_titles").is_status("社区居民"), True),
+    (
+        "PEOPLE_NOUNS",
+        "游客",
+        lambda g: _people("游客和居委会主任周秀芬来到现场。"),
+        [("周秀芬", "居委会主任")],
+    ),
+    (
+        "TITLE_STOP_WORDS",
+        "包括",
+        lambda g: _people("嘉宾包括社区书记周秀芬。"),
+        [("周秀芬", "社区书记")],
+    ),
+    (
+        "TITLE_VERBS",
+        "退休",
+        lambda g: _people("退休教师周秀芬来到现场。"),
+        [("周秀芬", "退休教师")],
+    ),
+    (
+        "DANGLING_END",
+        "和",
+        lambda g: _carries_on(
+            "the block ends on a particle or preposition", "食堂的饭菜和", "点心都很受欢迎。"
+        ),
+        True,
+    ),
+    (
+        "DANGLING_WORDS",
+        "十分",
+        lambda g: _carries_on(
+            "the clause is unfinished: the last word is an adverb, pronoun or conjunction",
+            "食堂的生意十分",
+            "红火，居民们都笑了。",
+        ),
+        True,
+    ),
+    ("SERIES_KINDS", "系列", lambda g: _ingest("titles").is_kicker("系列报道第三期"), True),
+    ("SERIES_FORMS", "策划", lambda g: _ingest("titles").is_kicker("特别策划第三期"), True),
+    ("INSTALLMENT_UNITS", "期", lambda g: _ingest("titles").is_kicker("特别报道第三期"), True),
+    ("FEATURE_KICKERS", "手记", lambda g: _kind("采访手记"), "feature"),
+    ("COMMENTARY_KICKERS", "时评", lambda g: _kind("夜光杯时评"), "commentary"),
+    (
+        "NOT_DISTRICT_AFTER",
+        "大道",
+        lambda g: _districts("浦东大道很宽。", g),
+        [],
+    ),
+    (
+        "FACILITY_ENDS",
+        "场",
+        lambda g: _districts("旅客从浦东机场出发。", g),
+        [],
+    ),
+    (
+        "FACILITY_WORDS",
+        "大学",
+        lambda g: _districts("学生在松江大学读书。", g),
+        [],
+    ),
+    (
+        "NOT_FACILITIES",
+        "农村",
+        lambda g: _districts("崇明农村的变化很大。", g),
+        ["崇明区"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "word", "probe", "intact"), ROWS, ids=[f"{row[0]}-{row[1]}" for row in ROWS]
+)
+def test_each_list_decides_a_parse(name, word, probe, intact, gazetteer):
+    assert _contains(getattr(lexicon, name), word)
+    assert probe(gazetteer) == intact
+    with _lexicon_without(name, word):
+        assert probe(gazetteer) != intact
+    assert probe(gazetteer) == intact
+
+
+def test_every_list_has_a_row():
+    lists = {
+        name
+        for name, value in vars(lexicon).items()
+        if not name.startswith("_") and isinstance(value, (frozenset, tuple, dict))
+    }
+    assert lists == {row[0] for row in ROWS}
+
+
+def test_every_title_use_has_a_row():
+    uses = {use for flags in lexicon.TITLE_WORDS.values() for use in flags}
+    rows = {row[1].split(":")[1] for row in ROWS if row[0] == "TITLE_WORDS"}
+    assert uses == rows == {"H", "A", "M", "J"}
+
+
+def test_title_words_gives_the_words_of_one_use():
+    assert "政委" in lexicon.title_words("A")
+    assert "政委" not in lexicon.title_words("H")
+    assert set(lexicon.title_words("J")) <= set(lexicon.title_words("H"))
+
+
+def test_people_nouns_are_the_statuses_and_more():
+    assert lexicon.STATUSES < lexicon.PEOPLE_NOUNS
+
+
+def test_cjk_class_covers_extension_a():
+    # 㛃 (U+36C3, Extension A) is a character of personal names.
+    assert _ingest("names").looks_like_name("王㛃", strict=False)
