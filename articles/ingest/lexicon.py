@@ -53,6 +53,11 @@ KINSHIP_WORDS = tuple(
     "奶奶 爷爷 外婆 外公 姥姥 姥爷 丈夫 妻子 老伴 爱人 儿子 女儿 儿媳 女婿 孙子 孙女 外孙 父亲 母亲"
     " 爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 邻居 同事 好友 战友".split()
 )
+# Characters that cannot be the last character of a given name in running text (王明和李四:
+# the name is 王明): verbs of speech, conjunctions, particles, adverbs, prepositions.
+NOT_NAME_ENDS = frozenset(
+    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
+)
 # Verbs of speech after a name (张三说, 李四表示): the name is a person's.
 SPEECH_VERBS = tuple("说 表示 介绍 告诉 坦言 认为 指出 透露 回忆 感慨 解释 强调 提到 称".split())
 
@@ -165,6 +170,9 @@ def title_words(use: str) -> tuple[str, ...]:
     return tuple(word for word, uses in TITLE_WORDS.items() if use in uses)
 
 
+# The last character of an occupation or post the dictionary knows as a noun (领队, 学者, 政委,
+# 果农, 博士, 歌手): such a noun before a name is a title even when TITLE_WORDS lacks it.
+TITLE_CHARS = tuple("长员师者家官委主农工士手队匠")
 # Nouns with a title's last character (家 长 员 主 者 …) that name no occupation or post.
 NOT_TITLES = frozenset(
     "大家 人家 国家 老家 全家 回家 农家 商家 东家 专家组 自家 家长 学长 兄长 "
@@ -180,6 +188,13 @@ STATUSES = frozenset({"居民", "村民", "市民", "群众", "家长", "学生"
 PEOPLE_NOUNS = STATUSES | {"老人", "职工", "游客"}
 # Words that end a title phrase read backwards (记者张三 is no title 记者; 其中…; 如…).
 TITLE_STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
+# Single-character verbs that end a title read backwards (请社区书记张三: the title is 社区书记);
+# other single-character verbs stay inside abbreviations (市住建委).
+TITLE_STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
+# Conjunctions that join two fields in a government body's name (文化和旅游局, 发展和改革委员会),
+# when a word after them holds one of BODY_ENDS; otherwise they join two people.
+FIELD_JOINERS = frozenset("和与及")
+BODY_ENDS = ("委员会", "局", "厅", "委", "部", "署", "办", "院", "所", "中心", "系", "会")
 # Verbs the dictionary tags as such that still belong to a title (退休教师).
 TITLE_VERBS = frozenset({"退休", "离休"})
 

@@ -9,6 +9,7 @@ from .lexicon import (
     COMPOUND_SURNAMES,
     HONORIFICS,
     KINSHIP_WORDS,
+    NOT_NAME_ENDS,
     SPEECH_VERBS,
     TRANSLITERATION,
 )
@@ -29,10 +30,6 @@ from .text import CJK_RANGES, is_cjk, word_pattern
 from .words import tagged, tokens
 
 _SPEECH = word_pattern(SPEECH_VERBS)
-# Characters that cannot be the last character of a given name in running text.
-_AFTER_NAME = frozenset(
-    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
-)
 # After a two-character name, an aspect particle makes the next character a verb (张三忙着).
 _ASPECT = frozenset("着了过")
 _PAUSE = frozenset("，,。、；;：:！!？?”」）)")
@@ -90,7 +87,7 @@ def _dotted_name_before(text: str, end: int) -> str | None:
 def _given_length(text: str, start: int, given: int) -> int:
     """One or two characters of given name after the surname at start."""
     third = text[given + 1 : given + 2]
-    if not third or not is_cjk(third) or third in _AFTER_NAME:
+    if not third or not is_cjk(third) or third in NOT_NAME_ENDS:
         return 1
     if text[given + 2 : given + 3] in _ASPECT and tagged(third)[0][1].startswith("v"):
         return 1  # 张三忙着搬家
@@ -113,10 +110,10 @@ def name_at(text: str, start: int) -> str | None:
     given = start + surname
     if given >= len(text) or not is_cjk(text[given]):
         return None
-    if text[given] in _AFTER_NAME:
+    if text[given] in NOT_NAME_ENDS:
         # 张得志表示: a function character can open a given name that a pause or verb ends.
         end = given + 2
-        if text[given + 1 : end] in _AFTER_NAME or not (
+        if text[given + 1 : end] in NOT_NAME_ENDS or not (
             end >= len(text) or text[end] in _PAUSE or _SPEECH.match(text, end)
         ):
             return None

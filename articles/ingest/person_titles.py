@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 
 from .lexicon import (
+    BODY_ENDS,
     COMPOUND_SURNAMES,
+    FIELD_JOINERS,
     NOT_TITLES,
     PEOPLE_NOUNS,
     STATUSES,
     SURNAMES,
+    TITLE_CHARS,
+    TITLE_STOP_VERBS,
     TITLE_STOP_WORDS,
     TITLE_VERBS,
     TRANSLITERATION,
@@ -23,13 +27,10 @@ _NAME_START = "".join(sorted(SURNAMES | TRANSLITERATION | {s[0] for s in COMPOUN
 
 
 # A title phrase runs back from its head word (lexicon.TITLE_WORDS); other titles are found by
-# their last character (_SUFFIXES).
+# their last character (lexicon.TITLE_CHARS).
 _HEAD_WORDS = title_words("H")
 TITLE_HEAD = word_pattern(_HEAD_WORDS, after=f"(?=[{CJK_RANGES}])")
-# The last character of an occupation or post the dictionary knows as a noun (领队, 学者,
-# 政委, 果农, 博士, 歌手): such a word before a name is a title even when not listed above.
-_SUFFIXES = "长员师者家官委主农工士手队匠"
-SUFFIX_HEAD = re.compile(f"[{_SUFFIXES}](?<=[{CJK_RANGES}].)(?=[{_NAME_START}])")
+SUFFIX_HEAD = re.compile(f"[{''.join(TITLE_CHARS)}](?<=[{CJK_RANGES}].)(?=[{_NAME_START}])")
 # A post printed right after the name (张三区长, 李四副教授): the name's first mention.
 AFTER_NAME = word_pattern(title_words("A"), after="(?!们)")
 # A rank printed before the post: 张三副教授, 李四总书记.
@@ -39,14 +40,9 @@ _GROUP_WORD = word_pattern(_HEAD_WORDS, after="$")
 # Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
 # prepositions, conjunctions, particles, time words, punctuation).
 STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
-# Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
-_STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
 # A count before a title (一家企业负责人, 两位社区民警) is not part of it.
 COUNT = re.compile(r"^[一二两三几数多每]+[位名家个户]$")
 _TITLE_MAX = 25
-# Government bodies name two fields joined by 和 (发展和改革委员会, 文化和旅游局).
-_JOINED_FIELDS = frozenset("和与及")
-_BODY_SUFFIX = ("委员会", "局", "厅", "委", "部", "署", "办", "院", "所", "中心", "系", "会")
 # A short name in quotes before a title word belongs to it: “宝怡乐”创始人.
 _PLACE_END = tuple("省市区县镇乡村")
 _QUOTED_BEFORE = re.compile(f'[“"][{CJK_RANGES}A-Za-z0-9]{{1,10}}[”"]$')
@@ -90,7 +86,7 @@ def _field_before(words: list[tuple[str, str]], index: int) -> int:
 def _joins_fields(words: list[tuple[str, str]], index: int, after: list[str]) -> int:
     """Words before 和 that join it to one body's name (发展和改革委员会), or 0 for two people."""
     size = _field_before(words, index)
-    if size and any(suffix in word for word in after for suffix in _BODY_SUFFIX):
+    if size and any(suffix in word for word in after for suffix in BODY_ENDS):
         return size
     return 0
 
@@ -128,12 +124,14 @@ def title_before(text: str, end: int) -> str | None:
     index = len(words) - 1
     while index >= 0:
         word, tag = words[index]
-        joined = _joins_fields(words, index, kept) if kept and word in _JOINED_FIELDS else 0
+        joined = _joins_fields(words, index, kept) if kept and word in FIELD_JOINERS else 0
         if joined:
             kept[:0] = [w for w, _t in words[index - joined : index + 1]]
             index -= joined + 1
             continue
-        verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
+        verb_stop = (
+            tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in TITLE_STOP_VERBS)
+        )
         # A verb between two nouns belongs to a body's name: 事务受理服务中心, 征收所, 节能技术.
         if verb_stop and len(word) > 1 and index > 0 and _inside_body_name(words, index, kept):
             verb_stop = False

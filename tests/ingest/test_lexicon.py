@@ -71,6 +71,11 @@ def _people(text: str) -> list[tuple[str, str | None]]:
     return [(m.name, m.title) for m in _ingest("people").find_people([text], set())]
 
 
+def _title_of(text: str) -> str | None:
+    """The title found for 周秀芬 in text (None for none), or "absent" when she is not found."""
+    return dict(_people(text)).get("周秀芬", "absent")
+
+
 def _carries_on(rule_name: str, text: str, following: str) -> bool | None:
     rule = next(r for r in _ingest("join_rules").CARRIES_ON if r.name == rule_name)
     return rule.decide(text, following)
@@ -83,6 +88,23 @@ def _districts(text: str, gazetteer) -> list[str]:
 def _kind(kicker: str) -> str:
     return _ingest("classify").classify(kicker=kicker, blocks=[], top_bylines=[], has_dateline=True)
 
+
+# (list, word, a sentence naming 周秀芬, her title with the list intact: None, or "absent")
+_TITLED = [
+    ("KINSHIP_WORDS", "外婆", "外婆周秀芬今年八十岁。", None),
+    ("SPEECH_VERBS", "坦言", "周秀芬坦言，今天下雨。", None),
+    ("TITLE_WORDS", "网格员:H", "社区网格员周秀芬每天巡查。", "社区网格员"),
+    ("TITLE_WORDS", "政委:A", "周秀芬政委来到现场。", "政委"),
+    ("TITLE_WORDS", "常委:M", "区委常委、副区长周秀芬来到现场。", "区委常委、副区长"),
+    ("TITLE_CHARS", "农", "果农周秀芬来到现场。", "果农"),
+    ("NOT_TITLES", "记者", "记者周秀芬来到现场。", "absent"),
+    ("PEOPLE_NOUNS", "游客", "游客和居委会主任周秀芬来到现场。", "居委会主任"),
+    ("TITLE_STOP_WORDS", "包括", "嘉宾包括社区书记周秀芬。", "社区书记"),
+    ("TITLE_STOP_VERBS", "请", "我们请社区书记周秀芬来到现场。", "社区书记"),
+    ("FIELD_JOINERS", "和", "文化和旅游局局长周秀芬来到现场。", "文化和旅游局局长"),
+    ("BODY_ENDS", "局", "文化和旅游局局长周秀芬来到现场。", "文化和旅游局局长"),
+    ("TITLE_VERBS", "退休", "退休教师周秀芬来到现场。", "退休教师"),
+]
 
 Probe = Callable[[Any], Any]
 # (list, word, probe, result with the list intact); the probe gets the test gazetteer.
@@ -108,47 +130,14 @@ ROWS: list[tuple[str, str, Probe, Any]] = [
         lambda g: _ingest("names").looks_like_name("王女士", strict=True),
         False,
     ),
-    ("KINSHIP_WORDS", "外婆", lambda g: _people("外婆周秀芬今年八十岁。"), [("周秀芬", None)]),
-    ("SPEECH_VERBS", "坦言", lambda g: _people("周秀芬坦言，今天下雨。"), [("周秀芬", None)]),
-    (
-        "TITLE_WORDS",
-        "网格员:H",
-        lambda g: _people("社区网格员周秀芬每天巡查。"),
-        [("周秀芬", "社区网格员")],
-    ),
-    ("TITLE_WORDS", "政委:A", lambda g: _people("周秀芬政委来到现场。"), [("周秀芬", "政委")]),
-    (
-        "TITLE_WORDS",
-        "常委:M",
-        lambda g: _people("区委常委、副区长周秀芬来到现场。"),
-        [("周秀芬", "区委常委、副区长")],
-    ),
+    ("NOT_NAME_ENDS", "和", lambda g: _ingest("people").name_at("王明和李四来了", 0), "王明"),
     (
         "TITLE_WORDS",
         "负责人:J",
         lambda g: _carries_on("a title, then its holder's name", "项目负责人", "周秀芬说，很好。"),
         True,
     ),
-    ("NOT_TITLES", "记者", lambda g: _people("记者周秀芬来到现场。"), []),
     ("STATUSES", "居民", lambda g: _ingest("person_titles").is_status("社区居民"), True),
-    (
-        "PEOPLE_NOUNS",
-        "游客",
-        lambda g: _people("游客和居委会主任周秀芬来到现场。"),
-        [("周秀芬", "居委会主任")],
-    ),
-    (
-        "TITLE_STOP_WORDS",
-        "包括",
-        lambda g: _people("嘉宾包括社区书记周秀芬。"),
-        [("周秀芬", "社区书记")],
-    ),
-    (
-        "TITLE_VERBS",
-        "退休",
-        lambda g: _people("退休教师周秀芬来到现场。"),
-        [("周秀芬", "退休教师")],
-    ),
     (
         "DANGLING_END",
         "和",
@@ -195,6 +184,10 @@ ROWS: list[tuple[str, str, Probe, Any]] = [
         "农村",
         lambda g: _districts("崇明农村的变化很大。", g),
         ["崇明区"],
+    ),
+    *(
+        (name, word, lambda g, text=text: _title_of(text), title)
+        for name, word, text, title in _TITLED
     ),
 ]
 
