@@ -58,6 +58,10 @@ KINSHIP_WORDS = tuple(
 NOT_NAME_ENDS = frozenset(
     "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
 )
+# Function characters no given name holds (季以 is no name), for names a tagger proposes.
+NOT_IN_GIVEN_NAMES = frozenset("的地得了着过在是和与及以于之其也都就还又则把被对向从给让为们")
+# Aspect particles: after a two-character name, one makes the next character a verb (张三忙着).
+ASPECT_PARTICLES = frozenset("着了过")
 # Verbs of speech after a name (张三说, 李四表示): the name is a person's.
 SPEECH_VERBS = tuple("说 表示 介绍 告诉 坦言 认为 指出 透露 回忆 感慨 解释 强调 提到 称".split())
 
@@ -204,6 +208,9 @@ TITLE_VERBS = frozenset({"退休", "离休"})
 DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
 # Adverbs a finished phrase does not end on that the dictionary tags otherwise.
 DANGLING_WORDS = frozenset({"正在", "十分", "非常", "已经", "可以", "能够", "如此", "这样", "那样"})
+
+# Place suffixes that make a proposed name a place's short name (杨浦 of 杨浦区, 张马 of 张马村).
+PLACE_SUFFIXES = tuple("区镇县市村路")
 
 # --- Title lines and article types -------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import re
 
 from .lexicon import (
     AMBIGUOUS_SURNAMES,
+    ASPECT_PARTICLES,
     COMPOUND_SURNAMES,
     HONORIFICS,
     KINSHIP_WORDS,
@@ -30,8 +31,6 @@ from .text import CJK_RANGES, is_cjk, word_pattern
 from .words import tagged, tokens
 
 _SPEECH = word_pattern(SPEECH_VERBS)
-# After a two-character name, an aspect particle makes the next character a verb (张三忙着).
-_ASPECT = frozenset("着了过")
 _PAUSE = frozenset("，,。、；;：:！!？?”」）)")
 # Words before a name that say who the person is without a title: an age (62岁的) or a
 # relationship (奶奶, 她的丈夫, 邻居).
@@ -89,7 +88,7 @@ def _given_length(text: str, start: int, given: int) -> int:
     third = text[given + 1 : given + 2]
     if not third or not is_cjk(third) or third in NOT_NAME_ENDS:
         return 1
-    if text[given + 2 : given + 3] in _ASPECT and tagged(third)[0][1].startswith("v"):
+    if text[given + 2 : given + 3] in ASPECT_PARTICLES and tagged(third)[0][1].startswith("v"):
         return 1  # 张三忙着搬家
     # The third character belongs to the name unless a word (表示, 总结) starts there.
     starts = {s for _w, s, e in tokens(text[start : start + 6]) if e - s >= 2}

@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import FAMILIAR_PREFIXES, HONORIFICS
+from .lexicon import FAMILIAR_PREFIXES, HONORIFICS, NOT_IN_GIVEN_NAMES, PLACE_SUFFIXES
 from .model import Mention, ParsedArticle, ParsedDocument
 from .names import looks_like_name, surname_length
 from .person_titles import TITLE_HEAD, is_status, suffix_title_at, title_before
@@ -31,8 +31,6 @@ _CREDIT_BEFORE = re.compile(r"(?:记者|评论员|通讯员|编辑|摄影|制图
 _CREDIT_AFTER = re.compile(r"^\s*(?:摄|/|[（(]?(?:记者|通讯员))")
 # A name opening a named place or body is part of its name: 张马村, 荣华居民区, 庄行代表团.
 _PLACE_END = tuple("室馆路街村镇区园站桥弄巷坊苑厅楼院校团沙岛江湖")
-_PLACE_SUFFIX = "区镇县市村路"
-_FUNCTION_CHARS = frozenset("的地得了着过在是和与及以于之其也都就还又则把被对向从给让为们")
 
 
 @cache
@@ -84,7 +82,7 @@ def _plausible(name: str) -> bool:
     surname = surname_length(name)
     if not 2 <= len(name) <= 4 or not surname or not looks_like_name(name, strict=False):
         return False
-    if _FUNCTION_CHARS.intersection(name[surname:]):
+    if NOT_IN_GIVEN_NAMES.intersection(name[surname:]):
         return False  # 季以: a function character is no given name's
     first, tag = tagged(name)[0]
     # 田园梦, 徐汇闵: the "surname" opens an everyday word.
@@ -132,7 +130,7 @@ def _runs_across(text: str, at: int) -> bool:
 
 def _names_a_place(name: str, texts: list[str]) -> bool:
     """True for a place's short name (杨浦 of 杨浦区, 张马 of 张马村), which thulac may tag np."""
-    for suffix in _PLACE_SUFFIX:
+    for suffix in PLACE_SUFFIXES:
         place = name + suffix
         if len(tagged(place)) == 1 or any(place in text for text in texts):
             return True

@@ -130,6 +130,14 @@ ROWS: list[tuple[str, str, Probe, Any]] = [
         lambda g: _ingest("names").looks_like_name("王女士", strict=True),
         False,
     ),
+    ("ASPECT_PARTICLES", "着", lambda g: _ingest("people").name_at("周秀忙着做饭", 0), "周秀"),
+    ("NOT_IN_GIVEN_NAMES", "以", lambda g: _ingest("thorough")._plausible("季以"), False),
+    (
+        "PLACE_SUFFIXES",
+        "村",
+        lambda g: _ingest("thorough")._names_a_place("张马", ["他常去张马村走走。"]),
+        True,
+    ),
     ("NOT_NAME_ENDS", "和", lambda g: _ingest("people").name_at("王明和李四来了", 0), "王明"),
     (
         "TITLE_WORDS",
