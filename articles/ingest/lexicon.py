@@ -177,6 +177,8 @@ def title_words(use: str) -> tuple[str, ...]:
 # The last character of an occupation or post the dictionary knows as a noun (领队, 学者, 政委,
 # 果农, 博士, 歌手): such a noun before a name is a title even when TITLE_WORDS lacks it.
 TITLE_CHARS = tuple("长员师者家官委主农工士手队匠")
+# Ranks printed before a post after a name (张三副区长, 李四总经理, 王五常务副区长).
+POST_RANKS = ("常务", "副", "总")
 # Nouns with a title's last character (家 长 员 主 者 …) that name no occupation or post.
 NOT_TITLES = frozenset(
     "大家 人家 国家 老家 全家 回家 农家 商家 东家 专家组 自家 家长 学长 兄长 "

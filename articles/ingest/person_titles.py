@@ -10,6 +10,7 @@ from .lexicon import (
     FIELD_JOINERS,
     NOT_TITLES,
     PEOPLE_NOUNS,
+    POST_RANKS,
     STATUSES,
     SURNAMES,
     TITLE_CHARS,
@@ -19,7 +20,7 @@ from .lexicon import (
     TRANSLITERATION,
     title_words,
 )
-from .text import CJK_RANGES, is_cjk, word_pattern
+from .text import CJK_RANGES, alternation, is_cjk, word_pattern
 from .words import tagged, tokens
 
 # A character that can open a name: a surname's or a transliteration's.
@@ -34,7 +35,7 @@ SUFFIX_HEAD = re.compile(f"[{''.join(TITLE_CHARS)}](?<=[{CJK_RANGES}].)(?=[{_NAM
 # A post printed right after the name (张三区长, 李四副教授): the name's first mention.
 AFTER_NAME = word_pattern(title_words("A"), after="(?!们)")
 # A rank printed before the post: 张三副教授, 李四总书记.
-POST_RANK = re.compile("(?:常务|副|总)$")
+POST_RANK = re.compile(alternation(POST_RANKS) + "$")
 POST_BEFORE_MARK = word_pattern(title_words("M"), after="、$")
 _GROUP_WORD = word_pattern(_HEAD_WORDS, after="$")
 # Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
