@@ -15,9 +15,10 @@ from .block_model import label
 from .gazetteer import default_gazetteer
 from .layout import RawBlock, split_blocks
 from .parse import rule_labels
+from .text import CJK_RANGES
 from .words import register_places
 
-_NOT_TEXT = re.compile(r"[^0-9A-Za-z\u4e00-\u9fff]")
+_NOT_TEXT = re.compile(f"[^0-9A-Za-z{CJK_RANGES}]")
 
 
 def _norm(text: str) -> str:

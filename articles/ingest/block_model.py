@@ -21,6 +21,7 @@ import pycrfsuite
 from .bylines import dateline_credit, parse_credit_line
 from .layout import ARTICLE_GAP, RawBlock, is_caption_like, is_title_like
 from .names import looks_like_name
+from .text import CJK_RANGES, is_cjk
 from .titles import is_kicker
 from .words import splits_word
 
@@ -37,7 +38,7 @@ _SHORT = 40
 _LENGTHS = (4, 10, 20, 40, 80, 160)
 _PUNCTUATION = re.compile(r"[，。、；：？！,.;:?!“”\"（）()—]")
 _DIGIT = re.compile(r"\d")
-_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_NAMES = re.compile(f"[{CJK_RANGES}·]{{2,4}}")
 
 
 class ModelMissingError(FileNotFoundError):
@@ -73,7 +74,7 @@ def _char_class(ch: str) -> str:
         return "none"
     if ch.isdigit():
         return "digit"
-    if "\u4e00" <= ch <= "\u9fff":
+    if is_cjk(ch):
         return "cjk"
     if ch.isascii() and ch.isalpha():
         return "latin"

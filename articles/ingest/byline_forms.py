@@ -30,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .text import CJK_RANGES
+
 FormKind = Literal[
     "outlet",
     "grade",
@@ -46,7 +48,7 @@ FormKind = Literal[
 # Where an example is read: a credit line, a first or last paragraph, or a caption.
 Where = Literal["line", "dateline", "closing", "run_on", "caption"]
 
-_C = "\u4e00-\u9fff"
+_C = CJK_RANGES
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .byline_forms import Form, forms
+from .lexicon import COMPOUND_SURNAMES, SURNAMES
 from .model import BylineEntry, BylinePosition
-from .names import COMPOUND_SURNAMES, SURNAMES, looks_like_name, surname_length
+from .names import looks_like_name, surname_length
+from .text import CJK_RANGES, is_cjk
 from .words import frequency, tagged
 
-_C = "\u4e00-\u9fff"
+_C = CJK_RANGES
 # The longest credit line, spaces included: twelve names with separators fit.
 CREDIT_MAX_CHARS = 60
 # A dictionary word seen fewer times than this may be the surname and given name of a person.
@@ -339,7 +341,7 @@ def closing_credit(paragraph: str) -> Credit | None:
 def run_on_credit(text: str) -> tuple[str, Credit] | None:
     """A credit line printed on after the last sentence (`…增加菜品。 本报记者 袁明`): the text
     before it, and the credit."""
-    if len(text) < 4 or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in ")）"):
+    if len(text) < 4 or not (is_cjk(text[-1]) or text[-1] in ")）"):
         return None
     found = _grouped_credit(_RUN_ON, _RUN_ON_ROWS, text, search=True)
     return (text[: found[1]].rstrip(), found[0]) if found else None

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from .bylines import is_opinion_role
+from .lexicon import COMMENTARY_KICKERS, FEATURE_KICKERS
 from .model import ArticleType, Block, BylineEntry
+from .text import alternation
 
-_FEATURE_KICKER = re.compile(r"特写|人物|手记|纪实|探访|口述|故事")
-_COMMENTARY_KICKER = re.compile(r"评论|时评|社论|快评|锐评|评说")
+_FEATURE_KICKER = re.compile(alternation(FEATURE_KICKERS))
+_COMMENTARY_KICKER = re.compile(alternation(COMMENTARY_KICKERS))
 FEATURE_MIN_SUBHEADS = 3
 FEATURE_MIN_CHARS = 2500
 PHOTO_TEXT_MAX_CHARS = 300

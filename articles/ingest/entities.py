@@ -6,21 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
+from .lexicon import FACILITY_ENDS, FACILITY_WORDS, NOT_DISTRICT_AFTER, NOT_FACILITIES
+from .text import is_cjk
 from .words import tagged, tokens
 
-# A short name followed by these is another place or an idiom: 黄浦江, 普陀山, 金山银山, 宝山路.
-# Places inside a district that carry its name (崇明岛, 嘉定新城, 金山卫) are named places, as
-# the sources' README has it for 虹桥枢纽; the district counts when named by itself elsewhere.
-_NOT_DISTRICT_AFTER = (
-    *("江", "山", "银山", "路", "大道", "街", "寺", "县", "岛", "卫", "嘴", "港", "站", "桥"),
-    *("湖", "河", "塘", "浜", "口"),
-)
-# A short name opening a noun phrase that names a facility, institution or company is part
-# of that proper name, not the district: 浦东机场, 松江大学城, 宝山钢铁股份有限公司.
-_FACILITY_END = tuple("场馆院园校站港城村岛桥司厂店寺庙塔湾")
-_FACILITY_WORDS = frozenset({"中心", "大厦", "集团", "银行", "大学", "中学", "小学"})
-# Nouns that end like a facility but name a part of the district: 崇明农村, 浦东市场.
-_NOT_FACILITY = frozenset({"市场", "农村", "乡村", "现场"})
 _COUNTS = frozenset("一二两三四五六七八九十几多各每")
 _NAME_TAGS = ("n", "vn", "z", "j", "l")
 _NAME_SPAN = 8
@@ -72,7 +61,7 @@ def _compile(gazetteer: Gazetteer) -> PlaceMatcher:
 
 def _opens_proper_name(text: str, end: int) -> bool:
     """True when the nouns right after a short name name a facility or company."""
-    if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
+    if end >= len(text) or not is_cjk(text[end]):
         return False
     size = 0
     for word, tag in tagged(text[end : end + _NAME_SPAN]):
@@ -80,8 +69,8 @@ def _opens_proper_name(text: str, end: int) -> bool:
             return False  # 崇明三岛 counts the district's islands; a name starts a new phrase
         if (
             len(word) > 1
-            and word not in _NOT_FACILITY
-            and (word in _FACILITY_WORDS or word.endswith(_FACILITY_END))
+            and word not in NOT_FACILITIES
+            and (word in FACILITY_WORDS or word.endswith(FACILITY_ENDS))
         ):
             return True
         size += len(word)
@@ -90,7 +79,7 @@ def _opens_proper_name(text: str, end: int) -> bool:
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
     """True when text[start:end] names the district, not part of a longer word or name."""
-    if text.startswith(_NOT_DISTRICT_AFTER, end) or _opens_proper_name(text, end):
+    if text.startswith(NOT_DISTRICT_AFTER, end) or _opens_proper_name(text, end):
         return False
     safe_end = end < len(text) and text[end] in _SAFE_AFTER
     left = max(0, start - 4)

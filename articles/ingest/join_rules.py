@@ -17,21 +17,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .lexicon import DANGLING_END, DANGLING_WORDS, title_words
 from .people import name_at
 from .repair import CONTINUATION_START, ends_sentence, quote_open
+from .text import word_pattern
 from .words import splits_word, tagged
 
-# A title never ends on a particle or preposition; a text fragment often does.
-DANGLING_END = frozenset("的和与及或而并把被对向从给让使将比更很最都也还就又在是于以之其这那该每各")
 # Word classes a finished phrase does not end on: adverbs, prepositions, conjunctions,
-# particles, pronouns (jieba tags); plus adverbs the dictionary tags otherwise.
+# particles, pronouns (jieba tags); plus lexicon.DANGLING_WORDS.
 _DANGLING_TAGS = frozenset("d p c u uj ul uz ud ug uv y r".split())
-_DANGLING_WORDS = frozenset(
-    {"正在", "十分", "非常", "已经", "可以", "能够", "如此", "这样", "那样"}
-)
 # A quoted term opening a block ("顺风顺水"，…) and the mark or particle right after it.
 _TERM_QUOTE = re.compile(r"^[“「‘]([^“”「」‘’。！？，；：]{1,16})[”」’](.?)")
-_TITLE_END = re.compile(r"(?:书记|主任|局长|部长|镇长|区长|经理|负责人|队长|院长|校长)$")
+_TITLE_END = word_pattern(title_words("J"), after="$")
 _CLAUSE_END = re.compile(r"[，。；：！？,;:!?“”]")
 _OPEN_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 LIST_MARKER = re.compile(
@@ -136,7 +133,7 @@ CARRIES_ON: tuple[Rule, ...] = (
     Rule(
         "the clause is unfinished: the last word is an adverb, pronoun or conjunction",
         lambda text, following: _true_if(
-            _last_word(text)[1] in _DANGLING_TAGS or _last_word(text)[0] in _DANGLING_WORDS
+            _last_word(text)[1] in _DANGLING_TAGS or _last_word(text)[0] in DANGLING_WORDS
         ),
         ("说起食堂如今的生意如此", "红火，居民们都笑了。"),
         True,

@@ -23,7 +23,6 @@ from .classify import classify
 from .entities import find_places
 from .errors import SourceError
 from .gazetteer import Gazetteer, default_gazetteer
-from .join_rules import DANGLING_END
 from .layout import (
     RawBlock,
     compact_len,
@@ -32,6 +31,7 @@ from .layout import (
     split_blocks,
     split_sections,
 )
+from .lexicon import DANGLING_END
 from .model import BylineEntry, ParsedArticle, ParsedDocument
 from .people import find_people
 from .programs import find_program

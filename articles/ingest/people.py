@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
-from .model import Mention
-from .names import (
+from .lexicon import (
     AMBIGUOUS_SURNAMES,
+    ASPECT_PARTICLES,
     COMPOUND_SURNAMES,
-    HONORIFIC_SUFFIXES,
+    HONORIFICS,
+    KINSHIP_WORDS,
+    NOT_NAME_ENDS,
+    SPEECH_VERBS,
     TRANSLITERATION,
-    looks_like_name,
-    surname_length,
 )
+from .model import Mention
+from .names import looks_like_name, surname_length
 from .person_titles import (
     AFTER_NAME,
     POST_RANK,
@@ -23,36 +26,25 @@ from .person_titles import (
     modifier_before,
     suffix_title_at,
     title_before,
-    word_pattern,
 )
-from .text import is_cjk
+from .text import CJK_RANGES, is_cjk, word_pattern
 from .words import tagged, tokens
 
-_SPEECH = re.compile(r"(?:说|表示|介绍|告诉|坦言|认为|指出|透露|回忆|感慨|解释|强调|提到|称)")
-# Characters that cannot be the last character of a given name in running text.
-_AFTER_NAME = frozenset(
-    "说讲称道问答笑和与及跟同等的地得在是也都就还又则便曾已将把被对向从给让为们摄"
-)
-# After a two-character name, an aspect particle makes the next character a verb (张三忙着).
-_ASPECT = frozenset("着了过")
+_SPEECH = word_pattern(SPEECH_VERBS)
 _PAUSE = frozenset("，,。、；;：:！!？?”」）)")
 # Words before a name that say who the person is without a title: an age (62岁的) or a
 # relationship (奶奶, 她的丈夫, 邻居).
 _AGE = re.compile(r"[0-9０-９一二三四五六七八九十百]{1,3}多?岁(?:的|老人)?")
-_KIN = word_pattern(
-    "奶奶 爷爷 外婆 外公 姥姥 姥爷 丈夫 妻子 老伴 爱人 儿子 女儿 儿媳 女婿 孙子 孙女 外孙 父亲 母亲"
-    " 爸爸 妈妈 哥哥 姐姐 弟弟 妹妹 邻居 同事 好友 战友",
-    after="(?=[\u4e00-\u9fff])",
-)
+_KIN = word_pattern(KINSHIP_WORDS, after=f"(?=[{CJK_RANGES}])")
 # A name that opens a clause and is then described: 张三是社区党支部书记 / 张三，居委会主任，
-_DESCRIBED = re.compile(r"(?:^|[，,。；;：:！!？?”\s])([\u4e00-\u9fff]{2,4})(?=是|[，,])")
+_DESCRIBED = re.compile(rf"(?:^|[，,。；;：:！!？?”\s])([{CJK_RANGES}]{{2,4}})(?=是|[，,])")
 _DESCRIPTION = re.compile(
-    r"(?:一名|一位|一个|位|名)?([\u4e00-\u9fff“”]{2,24}?)(?=[，,。；;！!？?])"
+    rf"(?:一名|一位|一个|位|名)?([{CJK_RANGES}“”]{{2,24}}?)(?=[，,。；;！!？?])"
 )
 # A title in quotes right before a name: “老书记”张三.
-_QUOTED_TITLE = re.compile(r"[“\"]([\u4e00-\u9fff]{1,8})[”\"](?=[\u4e00-\u9fff])")
+_QUOTED_TITLE = re.compile(rf"[“\"]([{CJK_RANGES}]{{1,8}})[”\"](?=[{CJK_RANGES}])")
 _DOT = "·"
-_DOTS = re.compile("·(?<=[\u4e00-\u9fff]·)(?=[\u4e00-\u9fff])")
+_DOTS = re.compile(f"·(?<=[{CJK_RANGES}]·)(?=[{CJK_RANGES}])")
 
 
 def _translit_run(text: str, start: int, step: int) -> int:
@@ -94,9 +86,9 @@ def _dotted_name_before(text: str, end: int) -> str | None:
 def _given_length(text: str, start: int, given: int) -> int:
     """One or two characters of given name after the surname at start."""
     third = text[given + 1 : given + 2]
-    if not third or not is_cjk(third) or third in _AFTER_NAME:
+    if not third or not is_cjk(third) or third in NOT_NAME_ENDS:
         return 1
-    if text[given + 2 : given + 3] in _ASPECT and tagged(third)[0][1].startswith("v"):
+    if text[given + 2 : given + 3] in ASPECT_PARTICLES and tagged(third)[0][1].startswith("v"):
         return 1  # 张三忙着搬家
     # The third character belongs to the name unless a word (表示, 总结) starts there.
     starts = {s for _w, s, e in tokens(text[start : start + 6]) if e - s >= 2}
@@ -117,22 +109,22 @@ def name_at(text: str, start: int) -> str | None:
     given = start + surname
     if given >= len(text) or not is_cjk(text[given]):
         return None
-    if text[given] in _AFTER_NAME:
+    if text[given] in NOT_NAME_ENDS:
         # 张得志表示: a function character can open a given name that a pause or verb ends.
         end = given + 2
-        if text[given + 1 : end] in _AFTER_NAME or not (
+        if text[given + 1 : end] in NOT_NAME_ENDS or not (
             end >= len(text) or text[end] in _PAUSE or _SPEECH.match(text, end)
         ):
             return None
         name = text[start:end]
-    elif text.startswith(HONORIFIC_SUFFIXES, given):
+    elif text.startswith(HONORIFICS, given):
         return None  # 王女士, 周阿婆
     else:
         name = text[start : given + _given_length(text, start, given)]
     if text.startswith(_DOT, start + len(name)):
         return None  # a dotted run that is no foreign name (栏目名·…)
     # 张三阿姨 is a full name with an honorific; 张阿姨 and 小张阿姨 are not.
-    if len(name) - surname < 2 and text.startswith(HONORIFIC_SUFFIXES, start + len(name)):
+    if len(name) - surname < 2 and text.startswith(HONORIFICS, start + len(name)):
         return None
     return name if looks_like_name(name, strict=False) else None
 
@@ -166,7 +158,7 @@ def _runs_on(text: str, at: int, back: int = 3) -> bool:
 
 def _plausible_after_title(text: str, start: int, name: str) -> bool:
     """False for words the dictionary mistakes for names (师傅, 常来) after a title."""
-    if text.startswith(HONORIFIC_SUFFIXES, start):
+    if text.startswith(HONORIFICS, start):
         return False  # 工人师傅: 师 is a surname, 师傅 an honorific
     # 老师傅, 居民楼: the title's last character and the "name" make one word.
     if _runs_on(text, start, back=2):

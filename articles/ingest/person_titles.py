@@ -4,88 +4,56 @@ from __future__ import annotations
 
 import re
 
-from .names import COMPOUND_SURNAMES, SURNAMES, TRANSLITERATION
-from .text import is_cjk
+from .lexicon import (
+    BODY_ENDS,
+    COMPOUND_SURNAMES,
+    FIELD_JOINERS,
+    NOT_TITLES,
+    PEOPLE_NOUNS,
+    POST_RANKS,
+    STATUSES,
+    SURNAMES,
+    TITLE_CHARS,
+    TITLE_STOP_VERBS,
+    TITLE_STOP_WORDS,
+    TITLE_VERBS,
+    TRANSLITERATION,
+    title_words,
+)
+from .text import CJK_RANGES, alternation, is_cjk, word_pattern
 from .words import tagged, tokens
 
 # A character that can open a name: a surname's or a transliteration's.
 _NAME_START = "".join(sorted(SURNAMES | TRANSLITERATION | {s[0] for s in COMPOUND_SURNAMES}))
 
 
-def word_pattern(words: str, before: str = "", after: str = "") -> re.Pattern[str]:
-    """One regex for the space-separated words, longest first, with a first-character guard."""
-    listed = sorted(set(words.split()), key=len, reverse=True)
-    firsts = "".join(sorted({w[0] for w in listed}))
-    alternation = "|".join(re.escape(w) for w in listed)
-    return re.compile(f"{before}(?=[{firsts}])(?:{alternation}){after}")
-
-
-# The last word of a printed title that the dictionary may split or tag oddly; the title
-# phrase runs back from here. Other titles are found by their last character (_SUFFIXES).
-HEAD_WORDS = (
-    "书记 部长 主任 局长 区长 镇长 市长 院长 校长 园长 馆长 所长 站长 处长 科长 队长 组长 社长 会长"
-    " 理事长 董事长 总经理 经理 总裁 总监 主席 秘书长 委员 主管 负责人 创始人 合伙人 教授 研究员"
-    " 工程师 医生 医师 护士长 律师 民警 警官 法官 检察官 志愿者 专家 导演 设计师 主理人 传承人 团长"
-    " 班长 老师 教师 讲师 院士 干部 社工 网格员 调解员 指导员 辅导员 作家 画家 教练 居民 村民 市民"
-    " 业主 摊主 店主 老板 讲解员 管理员 快递员 外卖员 工人 发起人 党员 工作人员 常委 本报记者"
-    " 人大代表 党代表 居民代表 职工代表 学生代表 家长代表 业主代表 村民代表"
-)
-TITLE_HEAD = word_pattern(HEAD_WORDS, after="(?=[\u4e00-\u9fff])")
-# The last character of an occupation or post the dictionary knows as a noun (领队, 学者,
-# 政委, 果农, 博士, 歌手): such a word before a name is a title even when not listed above.
-_SUFFIXES = "长员师者家官委主农工士手队匠"
-SUFFIX_HEAD = re.compile(f"[{_SUFFIXES}](?<=[\u4e00-\u9fff].)(?=[{_NAME_START}])")
-# Nouns with a title's last character that name no occupation or post.
-_NOT_TITLES = frozenset(
-    "大家 人家 国家 老家 全家 回家 农家 商家 东家 专家组 自家 家长 学长 兄长 "
-    "船长 实习生 人员 全员 动员 官员 学员 会员 女士 男士 人士 战士 烈士 勇士 "
-    "先生 主人 户主 地主 民主 作者 读者 记者 患者 长者 或者 再者 前者 后者 笔者 "
-    "记者站 老者 师傅 老师傅 祖师 大师 通讯员 打工 员工 职工 分工 施工 开工 手工 "
-    "军委 党委 村委 居委 区委 市委 县委 省委 团委 选手 对手 助手 高手 新手 "
-    "人手 双手 部队 团队 车队 排队".split()
-)
-# Statuses printed where a title goes (居民张三, 村民李四): they name no post, so no title.
-STATUSES = frozenset({"居民", "村民", "市民", "群众", "家长", "学生"})
+# A title phrase runs back from its head word (lexicon.TITLE_WORDS); other titles are found by
+# their last character (lexicon.TITLE_CHARS).
+_HEAD_WORDS = title_words("H")
+TITLE_HEAD = word_pattern(_HEAD_WORDS, after=f"(?=[{CJK_RANGES}])")
+SUFFIX_HEAD = re.compile(f"[{''.join(TITLE_CHARS)}](?<=[{CJK_RANGES}].)(?=[{_NAME_START}])")
 # A post printed right after the name (张三区长, 李四副教授): the name's first mention.
-AFTER_NAME = word_pattern(
-    "书记 主任 区长 镇长 市长 局长 院长 校长 部长 主席 委员 教授 院士 博士 代表 研究员 工程师"
-    " 经理 总经理 董事长 会长 社长 馆长 所长 律师 医生 队长 团长 政委",
-    after="(?!们)",
-)
+AFTER_NAME = word_pattern(title_words("A"), after="(?!们)")
 # A rank printed before the post: 张三副教授, 李四总书记.
-POST_RANK = re.compile("(?:常务|副|总)$")
-POST_BEFORE_MARK = word_pattern(
-    "书记 部长 主任 局长 区长 镇长 市长 院长 校长 馆长 所长 站长 处长 科长 队长 组长 社长 会长"
-    " 理事长 董事长 总经理 经理 总裁 总监 主席 秘书长 委员 负责人 创始人 发起人 主理人 团长 院士"
-    " 教授 人大代表 党代表 常委",
-    after="、$",
-)
-_GROUP_WORD = word_pattern(HEAD_WORDS, after="$")
+POST_RANK = re.compile(alternation(POST_RANKS) + "$")
+POST_BEFORE_MARK = word_pattern(title_words("M"), after="、$")
+_GROUP_WORD = word_pattern(_HEAD_WORDS, after="$")
 # Part-of-speech tags that end a title phrase when reading backwards (adverbs, pronouns,
 # prepositions, conjunctions, particles, time words, punctuation).
 STOP_TAGS = frozenset("d r p c u uj ul uz ud ug uv y e o t x".split())
-# Single-character verbs stay inside abbreviations (市住建委); these ones end a title.
-_STOP_VERBS = frozenset("是说有让请找问见到叫称看听陪带跟给由据")
 # A count before a title (一家企业负责人, 两位社区民警) is not part of it.
 COUNT = re.compile(r"^[一二两三几数多每]+[位名家个户]$")
-_STOP_WORDS = frozenset({"记者", "其中", "包括", "以及", "如", "像", "等"})
-# Verbs the dictionary tags as such that still belong to a title (退休教师).
-_TITLE_VERBS = frozenset({"退休", "离休"})
 _TITLE_MAX = 25
-# Government bodies name two fields joined by 和 (发展和改革委员会, 文化和旅游局).
-_JOINED_FIELDS = frozenset("和与及")
-_BODY_SUFFIX = ("委员会", "局", "厅", "委", "部", "署", "办", "院", "所", "中心", "系", "会")
-_PEOPLE_NOUNS = frozenset({"居民", "村民", "市民", "群众", "学生", "家长", "老人", "职工", "游客"})
 # A short name in quotes before a title word belongs to it: “宝怡乐”创始人.
 _PLACE_END = tuple("省市区县镇乡村")
-_QUOTED_BEFORE = re.compile(r"[“\"][\u4e00-\u9fffA-Za-z0-9]{1,10}[”\"]$")
+_QUOTED_BEFORE = re.compile(f'[“"][{CJK_RANGES}A-Za-z0-9]{{1,10}}[”"]$')
 
 
 def suffix_title_at(text: str, end: int) -> str | None:
     """The occupation noun ending at end and found by its last character, or None."""
     left = max(0, end - 5)
     for word, start, stop in tokens(text[left : end + 1]):
-        if stop == end - left and len(word) >= 2 and word not in _NOT_TITLES:
+        if stop == end - left and len(word) >= 2 and word not in NOT_TITLES:
             tag = tagged(word)[0][1]
             return word if tag.startswith("n") and not tag.startswith("nr") else None
         if start < end - left < stop:
@@ -96,7 +64,7 @@ def suffix_title_at(text: str, end: int) -> str | None:
 def _is_field(word: tuple[str, str]) -> bool:
     """A noun that can name a field of government work (住房, 文化); not a person's name."""
     text, tag = word
-    if len(text) < 2 or text in _PEOPLE_NOUNS or tag == "nr" or _GROUP_WORD.search(text):
+    if len(text) < 2 or text in PEOPLE_NOUNS or tag == "nr" or _GROUP_WORD.search(text):
         return False  # 志愿者和居委会主任: two parties, not one body's two fields
     return tag in ("n", "vn", "l", "nz") or tag.startswith("n")
 
@@ -111,7 +79,7 @@ def _field_before(words: list[tuple[str, str]], index: int) -> int:
     # A noun-verb field such as 住房保障 or 生态保护: the dictionary tags its verb as a verb.
     if before[1] == "v" and len(before[0]) == 2 and index >= 2:
         noun = words[index - 2]
-        if _is_field(noun) and noun[0] not in _STOP_WORDS:
+        if _is_field(noun) and noun[0] not in TITLE_STOP_WORDS:
             return 2
     return 0
 
@@ -119,7 +87,7 @@ def _field_before(words: list[tuple[str, str]], index: int) -> int:
 def _joins_fields(words: list[tuple[str, str]], index: int, after: list[str]) -> int:
     """Words before 和 that join it to one body's name (发展和改革委员会), or 0 for two people."""
     size = _field_before(words, index)
-    if size and any(suffix in word for word in after for suffix in _BODY_SUFFIX):
+    if size and any(suffix in word for word in after for suffix in BODY_ENDS):
         return size
     return 0
 
@@ -130,8 +98,8 @@ def _inside_body_name(words: list[tuple[str, str]], index: int, kept: list[str])
     after, after_tag = words[index + 1] if index + 1 < len(words) else ("", "")
     return (
         kept
-        and before not in _STOP_WORDS
-        and before not in _PEOPLE_NOUNS
+        and before not in TITLE_STOP_WORDS
+        and before not in PEOPLE_NOUNS
         and (before_tag.startswith("n") or before_tag == "m" and before.startswith("第"))
         and before_tag != "nr"
         # 欢迎奉贤区委书记: a person's or a place's name after the verb opens a new phrase.
@@ -157,12 +125,14 @@ def title_before(text: str, end: int) -> str | None:
     index = len(words) - 1
     while index >= 0:
         word, tag = words[index]
-        joined = _joins_fields(words, index, kept) if kept and word in _JOINED_FIELDS else 0
+        joined = _joins_fields(words, index, kept) if kept and word in FIELD_JOINERS else 0
         if joined:
             kept[:0] = [w for w, _t in words[index - joined : index + 1]]
             index -= joined + 1
             continue
-        verb_stop = tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in _STOP_VERBS)
+        verb_stop = (
+            tag.startswith("v") and tag != "vn" and (len(word) > 1 or word in TITLE_STOP_VERBS)
+        )
         # A verb between two nouns belongs to a body's name: 事务受理服务中心, 征收所, 节能技术.
         if verb_stop and len(word) > 1 and index > 0 and _inside_body_name(words, index, kept):
             verb_stop = False
@@ -170,8 +140,8 @@ def title_before(text: str, end: int) -> str | None:
             tag = "n"  # 征收所: the dictionary reads the office's 所 as a conjunction
         if (
             kept
-            and word not in _TITLE_VERBS
-            and (tag in STOP_TAGS or word in _STOP_WORDS or verb_stop or COUNT.match(word))
+            and word not in TITLE_VERBS
+            and (tag in STOP_TAGS or word in TITLE_STOP_WORDS or verb_stop or COUNT.match(word))
         ):
             break
         kept.insert(0, word)

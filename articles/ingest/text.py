@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .errors import SourceError
 
@@ -24,6 +25,19 @@ _SPACES = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\uf
 CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation that counts as "Chinese" context for spacing and repair.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』—…·"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of the words, longest first."""
+    listed = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in listed) + ")"
+
+
+def word_pattern(words: Iterable[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    """One regex for the words, longest first, with a first-character guard."""
+    listed = tuple(words)
+    firsts = "".join(sorted({w[0] for w in listed}))
+    return re.compile(f"{before}(?=[{firsts}]){alternation(listed)}{after}")
 
 
 def is_cjk(ch: str) -> bool:

@@ -17,8 +17,9 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 
+from .lexicon import FAMILIAR_PREFIXES, HONORIFICS, NOT_IN_GIVEN_NAMES, PLACE_SUFFIXES
 from .model import Mention, ParsedArticle, ParsedDocument
-from .names import HONORIFIC_SUFFIXES, looks_like_name, surname_length
+from .names import looks_like_name, surname_length
 from .person_titles import TITLE_HEAD, is_status, suffix_title_at, title_before
 from .words import tagged, tokens
 
@@ -30,9 +31,6 @@ _CREDIT_BEFORE = re.compile(r"(?:记者|评论员|通讯员|编辑|摄影|制图
 _CREDIT_AFTER = re.compile(r"^\s*(?:摄|/|[（(]?(?:记者|通讯员))")
 # A name opening a named place or body is part of its name: 张马村, 荣华居民区, 庄行代表团.
 _PLACE_END = tuple("室馆路街村镇区园站桥弄巷坊苑厅楼院校团沙岛江湖")
-_PLACE_SUFFIX = "区镇县市村路"
-_FAMILIAR = frozenset("小老阿")
-_FUNCTION_CHARS = frozenset("的地得了着过在是和与及以于之其也都就还又则把被对向从给让为们")
 
 
 @cache
@@ -84,7 +82,7 @@ def _plausible(name: str) -> bool:
     surname = surname_length(name)
     if not 2 <= len(name) <= 4 or not surname or not looks_like_name(name, strict=False):
         return False
-    if _FUNCTION_CHARS.intersection(name[surname:]):
+    if NOT_IN_GIVEN_NAMES.intersection(name[surname:]):
         return False  # 季以: a function character is no given name's
     first, tag = tagged(name)[0]
     # 田园梦, 徐汇闵: the "surname" opens an everyday word.
@@ -98,9 +96,13 @@ def _in_context(text: str, words: list[_Word], i: int) -> bool:
     before, after = text[max(0, word.start - 5) : word.start], text[end : end + 4]
     if _CREDIT_BEFORE.search(before) or _CREDIT_AFTER.match(after):
         return False
-    if before[-1:] in _FAMILIAR or _runs_across(text, word.start) or _runs_across(text, end):
+    if (
+        before[-1:] in FAMILIAR_PREFIXES
+        or _runs_across(text, word.start)
+        or _runs_across(text, end)
+    ):
         return False  # 小李理发: a familiar form; 马尔可夫: a longer word
-    if text.startswith(HONORIFIC_SUFFIXES, end) or text.startswith(HONORIFIC_SUFFIXES, end - 1):
+    if text.startswith(HONORIFICS, end) or text.startswith(HONORIFICS, end - 1):
         return False  # 王女士, 李老伯
     if _PERSON in (_neighbour(words, i, -1), _neighbour(words, i, 1)):
         return False  # a run of bare names is a credit line
@@ -128,7 +130,7 @@ def _runs_across(text: str, at: int) -> bool:
 
 def _names_a_place(name: str, texts: list[str]) -> bool:
     """True for a place's short name (杨浦 of 杨浦区, 张马 of 张马村), which thulac may tag np."""
-    for suffix in _PLACE_SUFFIX:
+    for suffix in PLACE_SUFFIXES:
         place = name + suffix
         if len(tagged(place)) == 1 or any(place in text for text in texts):
             return True

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lexicon import INSTALLMENT_UNITS, SERIES_FORMS, SERIES_KINDS
 from .repair import repair_title
+from .text import alternation
 
 _NUM = "一二三四五六七八九十百零〇两\\d"
-INSTALLMENT = re.compile(rf"第[{_NUM}]+[辑期篇集站回季部讲章]|之[{_NUM}]+")
-SERIES = re.compile(r"(?:特别|系列|专题|大型)(?:报道|策划|访谈|评论)")
+INSTALLMENT = re.compile(rf"第[{_NUM}]+[{''.join(INSTALLMENT_UNITS)}]|之[{_NUM}]+")
+SERIES = re.compile(alternation(SERIES_KINDS) + alternation(SERIES_FORMS))
 
 
 @dataclass(slots=True)
