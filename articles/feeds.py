@@ -46,7 +46,9 @@ class ArticleFeed(Feed):
         return self.narrow(articles, obj)[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.full_title
+        # RSS does not say whether a title is HTML, and readers guess (feedparser takes one
+        # with a tag, comment or entity for HTML), so the text is escaped once for HTML too.
+        return escape(item.full_title)
 
     def item_description(self, item):
         # Readers treat an RSS description as HTML: escape the plain text once for HTML here;
@@ -118,6 +120,10 @@ class AtomFeedMixin:
 
     def subtitle(self, obj=None):
         return self.description(obj)
+
+    def item_title(self, item):
+        # Atom titles are type="text": the feed generator's XML escaping is all they need.
+        return item.full_title
 
 
 class LatestArticlesAtomFeed(AtomFeedMixin, LatestArticlesFeed):
