@@ -6,6 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
+BANDIT_PATHS := articles people newsroom bench scripts
 
 .PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest train-ingest clean lock
 
@@ -39,6 +40,7 @@ run: setup
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit --quiet --configfile pyproject.toml --recursive $(BANDIT_PATHS)
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from people.models import Reporter
 
+from .feed_types import XmlSafeAtomFeed, XmlSafeRssFeed
 from .models import Article, District, Program
 from .page_cache import list_tag, shows
 from .tagging import ids_tagged_with, public_tags
@@ -20,6 +20,7 @@ class ArticleFeed(Feed):
     """The latest public articles; subclasses narrow them to one district, program or reporter."""
 
     description_template = None
+    feed_type = XmlSafeRssFeed
 
     def title(self, obj=None):
         if obj is None:
@@ -45,7 +46,9 @@ class ArticleFeed(Feed):
         return self.narrow(articles, obj)[:FEED_SIZE]
 
     def item_title(self, item):
-        return item.full_title
+        # RSS does not say whether a title is HTML, and readers guess (feedparser takes one
+        # with a tag, comment or entity for HTML), so the text is escaped once for HTML too.
+        return escape(item.full_title)
 
     def item_description(self, item):
         # Readers treat an RSS description as HTML: escape the plain text once for HTML here;
@@ -113,10 +116,14 @@ class TagFeed(ArticleFeed):
 class AtomFeedMixin:
     """The same entries as the RSS feed, as Atom 1.0, whose feed-level text is `subtitle`."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
 
     def subtitle(self, obj=None):
         return self.description(obj)
+
+    def item_title(self, item):
+        # Atom titles are type="text": the feed generator's XML escaping is all they need.
+        return item.full_title
 
 
 class LatestArticlesAtomFeed(AtomFeedMixin, LatestArticlesFeed):

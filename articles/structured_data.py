@@ -1,8 +1,13 @@
 """Schema.org `NewsArticle` data for an article page, as search engines read it."""
 
+import re
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+
+# The paper numbers its pages by section: A5 is page 5 of the A section (A叠).
+_PRINT_SECTION = re.compile(r"([A-Z]+)\d+")
 
 
 def _iso(moment) -> str:
@@ -55,6 +60,8 @@ def news_article_data(
         data["printEdition"] = article.print_date.isoformat()
     if article.print_page:
         data["printPage"] = article.print_page
+        if section := _PRINT_SECTION.fullmatch(article.print_page):
+            data["printSection"] = section.group(1)
     if corrections:
         data["correction"] = [
             {"@type": "CorrectionComment", "text": c.text, "datePublished": _iso(c.corrected_at)}

@@ -69,7 +69,7 @@ def populate(count: int, *, seed: int = 2022) -> dict:
     from bench.synthetic import ArticleFaker, vocabulary
     from people.models import Person, Reporter
 
-    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+    rng = random.Random(seed)  # noqa: S311 - reproducible data, not secrets  # nosec B311
     faker = ArticleFaker(vocabulary(), seed=seed)
     taken = set(Reporter.objects.values_list("name", flat=True))
     taken |= set(Person.objects.values_list("name", flat=True))

@@ -51,7 +51,7 @@ class ArticleFaker:
     """
 
     def __init__(self, clauses: list[str], seed: int = 2022):
-        self.random = random.Random(seed)  # noqa: S311 - reproducible data, not secrets
+        self.random = random.Random(seed)  # noqa: S311 - reproducible data, not secrets  # nosec B311
         self.clauses = clauses[:]
         self.random.shuffle(self.clauses)
         # Cumulative weights once: choices() would otherwise re-add them on every call.

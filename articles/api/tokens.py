@@ -14,7 +14,7 @@ from ninja.throttling import AuthRateThrottle
 
 from ..models import ApiToken
 
-TOKEN_PREFIX = "nr_"  # noqa: S105 - a marker that makes tokens recognisable, no secret.
+TOKEN_PREFIX = "nr_"  # noqa: S105 - a marker that makes tokens recognisable, no secret.  # nosec B105
 WRITE_RATE = "60/m"
 
 

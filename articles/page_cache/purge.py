@@ -39,7 +39,7 @@ class HttpPurge:
             method="POST",
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - the purge URL is an https endpoint from settings
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - settings URL  # nosec B310
                 response.read()
         except OSError as exc:
             logger.error("CDN 清除缓存失败（%s）：%s", " ".join(tags), exc)

@@ -26,7 +26,7 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html(
         '<script type="application/ld+json">{}</script>',
-        mark_safe(text),  # noqa: S308 - every <, > and & is escaped above, as json_script does
+        mark_safe(text),  # noqa: S308 - every <, > and & is escaped above, as json_script does  # nosec B308 B703
     )
 
 

@@ -2,7 +2,7 @@
 
 import os
 import sqlite3
-import subprocess  # noqa: S404 - runs the PostgreSQL client tools with fixed arguments
+import subprocess  # noqa: S404 - runs the PostgreSQL client tools with fixed arguments  # nosec B404
 from contextlib import closing
 from pathlib import Path
 
@@ -66,7 +66,7 @@ def run_client(
     if settings.get("PASSWORD"):
         environment["PGPASSWORD"] = settings["PASSWORD"]
     try:
-        result = subprocess.run(  # noqa: S603 - fixed pg_dump/pg_restore argv, no shell
+        result = subprocess.run(  # noqa: S603 - fixed argv, no shell  # nosec B603
             command, env=environment, capture_output=True, text=True, check=False
         )
     except FileNotFoundError:

@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 from .environment import env_str
 
 DEBUG = False
-SECRET_KEY = "test-only-secret-key-not-for-any-real-site-0123456789abcdef"  # noqa: S105 - tests only
+SECRET_KEY = "test-only-secret-key-not-for-any-real-site-0123456789abcdef"  # noqa: S105 - tests only  # nosec B105
 # Argon2 stays the production hasher; tests hash thousands of passwords and need speed.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))

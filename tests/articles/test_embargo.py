@@ -42,7 +42,7 @@ def sitemap_paths(client) -> set[str]:
     index = ElementTree.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our output
     paths = set()
     for section in index.findall("sm:sitemap/sm:loc", SITEMAP_NS):
-        root = ElementTree.fromstring(client.get(urlsplit(section.text).path).content)  # noqa: S314 - our own sitemap, in a test
+        root = ElementTree.fromstring(client.get(urlsplit(section.text).path).content)  # noqa: S314 - our own sitemap
         paths |= {urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
     return paths
 

@@ -1,5 +1,7 @@
 """Feeds parse with a real parser and carry title, link, date and author for every entry."""
 
+import html
+
 import feedparser
 import pytest
 from django.urls import reverse
@@ -120,3 +122,25 @@ def test_feed_descriptions_carry_summaries_as_text_not_markup(client):
         (entry,) = [entry for entry in feed.entries if entry.title == "带标签的摘要"]
         assert "<" not in entry.summary, url
         assert "&lt;img src=x" in entry.summary and "老房子" in entry.summary, url
+
+
+def test_control_characters_in_user_text_are_dropped_not_a_server_error(client):
+    """XML 1.0 cannot carry \\x01; a pasted one must not take every feed down."""
+    make_article(headline="标题\x01含控制符\x85", summary="摘要\x1f文字", tags=["标签\x0b"])
+    for url in ("/feed/", "/feed/atom/"):
+        feed = parse(client, url)
+        (entry,) = [entry for entry in feed.entries if entry.title == "标题含控制符"]
+        assert "摘要文字" in entry.summary, url
+        assert "标签" in {tag.term for tag in entry.tags}, url
+
+
+def test_headlines_that_look_like_markup_read_back_whole_in_rss_and_atom(client):
+    headline = "老房子<!--修缮 & &amp; <b>加固</b>"
+    make_article(headline=headline)
+    for url in ("/feed/", "/feed/atom/"):
+        # A reader shows an HTML-typed title unescaped; a plain one as it is.
+        titles = [
+            html.unescape(e.title) if e.title_detail.type == "text/html" else e.title
+            for e in parse(client, url).entries
+        ]
+        assert headline in titles, url

@@ -366,7 +366,7 @@ def test_each_change_is_purged_from_the_cdn_by_tag(
     url, received = purge_server
     settings.NEWSROOM_PURGE_BACKEND = "articles.page_cache.purge.HttpPurge"
     settings.NEWSROOM_PURGE_URL = url
-    settings.NEWSROOM_PURGE_TOKEN = "cdn-token"  # noqa: S105 - a test value, not a secret
+    settings.NEWSROOM_PURGE_TOKEN = "cdn-token"  # noqa: S105 - a test token
     draft = newsroom["draft"]
     with django_capture_on_commit_callbacks(execute=True):
         services.article_publish(article=draft, user=None)

@@ -44,7 +44,7 @@ def table_fingerprints(database) -> dict[str, tuple[int, str]]:
     fingerprints = {}
     with database.cursor() as cursor:
         for table in sorted(database.introspection.table_names(cursor)):
-            cursor.execute(f"SELECT * FROM {database.ops.quote_name(table)}")  # noqa: S608 - table names come from the schema, quoted
+            cursor.execute(f"SELECT * FROM {database.ops.quote_name(table)}")  # noqa: S608 - table names from Django, quoted
             rows = sorted(repr(tuple(row)) for row in cursor.fetchall())
             digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()
             fingerprints[table] = (len(rows), digest)
@@ -93,7 +93,7 @@ def run_restore(archive: Path, *, database_url: str, media_root: Path, tmp_path:
         MEDIA_ROOT=str(media_root),
         NEWSROOM_VAR_DIR=str(tmp_path / "var"),
     )
-    return subprocess.run(  # noqa: S603 - manage.py with fixed arguments, no shell
+    return subprocess.run(  # noqa: S603 - fixed argv, no shell
         [sys.executable, "manage.py", "restore", str(archive), "--noinput"],
         cwd=ROOT,
         env=environment,
