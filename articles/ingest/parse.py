@@ -437,8 +437,11 @@ def parse_document(
     if not blocks:
         raise SourceError("版面上没有文字", source=source, hint="检查这一版的 OCR 输出")
     parts, labels = rule_labels(blocks)
-    if model is not None:
-        parts = _labelled_articles(blocks, overrule(blocks, labels, model))
+    final = overrule(blocks, labels, model) if model is not None else labels
+    if final != labels:
+        # The model changed a label: read the articles again from the labels. Where it agrees
+        # with the rules (most pages), their articles stand as read.
+        parts = _labelled_articles(blocks, final)
     lines = text.split("\n")
     articles = [_build(p, i, lines, gazetteer) for i, p in enumerate(parts)]
     if not any(article.headline for article in articles):
