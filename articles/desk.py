@@ -73,8 +73,15 @@ def changelist_url(**filters) -> str:
 
 
 def with_last_transition(queryset):
-    """Annotate each article with its latest workflow step's id and action."""
-    latest = ArticleTransition.objects.filter(article=OuterRef("pk")).order_by("-pk")
+    """Annotate each article with its latest workflow step's id and action.
+
+    A takeover is in the audit trail but moves no status, so it never hides the step before it.
+    """
+    latest = (
+        ArticleTransition.objects.filter(article=OuterRef("pk"))
+        .exclude(action=TransitionAction.TAKE_OVER)
+        .order_by("-pk")
+    )
     return queryset.annotate(
         last_transition_id=Subquery(latest.values("pk")[:1]),
         last_action=Subquery(latest.values("action")[:1]),

@@ -15,6 +15,7 @@ from .curation import TOP_SLOTS, FrontPagePin
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
 from .history import ArticleRevisionTags
 from .media import Correction, Photo
+from .presence import ArticlePresence
 from .previews import PreviewAccess, PreviewShare
 from .programs import Program, ProgramInstallment
 from .review import ArticleTransition, EditorialComment, TransitionAction
@@ -31,6 +32,7 @@ __all__ = [
     "Article",
     "ArticleKind",
     "ArticleMention",
+    "ArticlePresence",
     "ArticleQuerySet",
     "ArticleRevisionTags",
     "ArticleStatus",

@@ -43,6 +43,7 @@ class TransitionAction(models.TextChoices):
     SEND_BACK = "send_back", _("退回修改")
     PUBLISH = "publish", _("发布")
     WITHDRAW = "withdraw", _("撤回")
+    TAKE_OVER = "take_over", _("接手编辑")
 
 
 class ArticleTransition(models.Model):

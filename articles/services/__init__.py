@@ -6,6 +6,7 @@
 - `sources`: page versions and the loader's writes;
 - `proofreading`: the 已校对 mark a loaded OCR article needs before it can be published;
 - `comments`: the editorial comment thread;
+- `presence`: who has a change form open (heartbeats) and taking an article over;
 - `drafts`: a new draft from the write API;
 - `access`: who may edit, publish, set embargoes, proofread and read the comments.
 """
@@ -21,6 +22,15 @@ from .credits import (
     reporter_get_or_create,
 )
 from .drafts import article_create_draft
+from .presence import (
+    Presence,
+    article_presence,
+    article_take_over,
+    can_take_over,
+    heartbeat_seconds,
+    presence_beat,
+    presence_lapse,
+)
 from .proofreading import article_mark_proofread
 from .revisions import (
     RevertOutcome,
@@ -64,6 +74,7 @@ __all__ = [
     "SUBMITTABLE",
     "WITHDRAWABLE",
     "BylineSpec",
+    "Presence",
     "RevertOutcome",
     "StaleArticleError",
     "WorkflowError",
@@ -77,6 +88,7 @@ __all__ = [
     "article_expire",
     "article_load_done",
     "article_mark_proofread",
+    "article_presence",
     "article_publish",
     "article_record",
     "article_record_baseline",
@@ -89,6 +101,7 @@ __all__ = [
     "article_set_bylines",
     "article_set_mentions",
     "article_submit",
+    "article_take_over",
     "article_withdraw",
     "articles_expire_due",
     "can_edit",
@@ -96,8 +109,12 @@ __all__ = [
     "can_publish",
     "can_see_comments",
     "can_set_embargo",
+    "can_take_over",
     "clean_comment_text",
+    "heartbeat_seconds",
     "installment_get_or_create",
+    "presence_beat",
+    "presence_lapse",
     "print_publish_time",
     "program_get_or_create",
     "reporter_get_or_create",
