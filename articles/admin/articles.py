@@ -38,6 +38,7 @@ from .filters import ProgramListFilter, TagListFilter
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
 from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
+from .presence import heartbeat_view, presence_context, take_over_view
 from .review import comments_view, may_send_back, send_back_view, thread_context
 from .scoping import visible_installments, visible_programs
 from .sources import source_versions_panel
@@ -103,7 +104,8 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["admin_newsroom/article.css"]}
+        css = {"all": ["admin_newsroom/article.css", "admin_newsroom/presence.css"]}
+        js = ["admin_newsroom/presence.js"]
 
     # Reads
 
@@ -311,6 +313,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 is_scheduled=article.is_scheduled,
                 is_embargoed=article.is_embargoed(),
                 **thread_context(request, article),
+                **presence_context(request, article, editable),
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
@@ -330,13 +333,30 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             self.admin_site.admin_view(self.comments_view),
             name="articles_article_comments",
         )
-        return [revert, send_back, comments, *super().get_urls()]
+        presence = [
+            path(
+                f"<path:object_id>/{route}/",
+                self.admin_site.admin_view(view),
+                name=f"articles_article_{name}",
+            )
+            for route, view, name in [
+                ("presence", self.heartbeat_view, "presence"),
+                ("take-over", self.take_over_view, "take_over"),
+            ]
+        ]
+        return [revert, send_back, comments, *presence, *super().get_urls()]
 
     def send_back_view(self, request, object_id):
         return send_back_view(self, request, object_id)
 
     def comments_view(self, request, object_id):
         return comments_view(self, request, object_id)
+
+    def heartbeat_view(self, request, object_id):
+        return heartbeat_view(self, request, object_id)
+
+    def take_over_view(self, request, object_id):
+        return take_over_view(self, request, object_id)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, unquote(object_id))

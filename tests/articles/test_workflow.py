@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from articles import services
 from articles.history import article_versions
-from articles.models import Article, ArticleRevisionTags, ArticleStatus, Correction, Photo
+from articles.models import (
+    Article,
+    ArticleRevisionTags,
+    ArticleStatus,
+    Correction,
+    Photo,
+    TransitionAction,
+)
 from articles.photos import photo_save
 from articles.services import article_record, article_revert
 from tests.admin_forms import form_data
@@ -129,6 +136,19 @@ def add_comment(client, article):
     return article.editorial_comments.filter(text="记者的回复").exists()
 
 
+def take_over(client, article):
+    services.presence_beat(article=article, user=make_user("editor"))
+    client.post(reverse("admin:articles_article_take_over", args=[article.pk]))
+    return article.transitions.filter(action=TransitionAction.TAKE_OVER).exists()
+
+
+def see_presence(client, article):
+    present = make_user("editor", first_name="在场编辑")
+    services.presence_beat(article=article, user=present)
+    response = client.post(reverse("admin:articles_article_presence", args=[article.pk]))
+    return response.status_code == 200 and "在场编辑 正在编辑 (刚刚)" in response.json()["editing"]
+
+
 ACTIONS = {
     "view draft": (ArticleStatus.DRAFT, view_draft),
     "edit": (ArticleStatus.DRAFT, edit),
@@ -145,6 +165,8 @@ ACTIONS = {
     # Published, so every reporter may open the page: the thread must still stay hidden.
     "read comments": (ArticleStatus.PUBLISHED, read_comments),
     "add comment": (ArticleStatus.PUBLISHED, add_comment),
+    "take over": (ArticleStatus.DRAFT, take_over),
+    "see presence": (ArticleStatus.DRAFT, see_presence),
 }
 
 # fmt: off
@@ -164,6 +186,8 @@ MATRIX = {
     "send back":   [False,        False,             False,                 True,     True],
     "read comments": [False,      True,              False,                 True,     True],
     "add comment": [False,        True,              False,                 True,     True],
+    "take over":   [False,        False,             False,                 True,     True],
+    "see presence": [False,       True,              False,                 True,     True],
 }
 # fmt: on
 CASES = [
