@@ -1,6 +1,7 @@
 """The workflow and who may do what, asserted through the admin as people use it."""
 
 import datetime
+import json
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -9,7 +10,14 @@ from django.urls import reverse
 
 from articles import services
 from articles.history import article_versions
-from articles.models import Article, ArticleRevisionTags, ArticleStatus, Correction, Photo
+from articles.models import (
+    Article,
+    ArticleAutosave,
+    ArticleRevisionTags,
+    ArticleStatus,
+    Correction,
+    Photo,
+)
 from articles.photos import photo_save
 from articles.services import article_record, article_revert
 from tests.admin_forms import form_data
@@ -129,6 +137,17 @@ def add_comment(client, article):
     return article.editorial_comments.filter(text="记者的回复").exists()
 
 
+def autosave(client, article):
+    client.post(
+        reverse("admin:articles_article_autosave", args=[article.pk]),
+        json.dumps({"base_version": article.version, "fields": {"headline": "自动保存的标题"}}),
+        content_type="application/json",
+    )
+    saved = ArticleAutosave.objects.filter(article=article).exists()
+    assert fresh(article).headline == article.headline  # never over the article
+    return saved
+
+
 ACTIONS = {
     "view draft": (ArticleStatus.DRAFT, view_draft),
     "edit": (ArticleStatus.DRAFT, edit),
@@ -145,6 +164,7 @@ ACTIONS = {
     # Published, so every reporter may open the page: the thread must still stay hidden.
     "read comments": (ArticleStatus.PUBLISHED, read_comments),
     "add comment": (ArticleStatus.PUBLISHED, add_comment),
+    "autosave": (ArticleStatus.DRAFT, autosave),
 }
 
 # fmt: off
@@ -164,6 +184,7 @@ MATRIX = {
     "send back":   [False,        False,             False,                 True,     True],
     "read comments": [False,      True,              False,                 True,     True],
     "add comment": [False,        True,              False,                 True,     True],
+    "autosave":    [False,        True,              False,                 True,     True],
 }
 # fmt: on
 CASES = [
