@@ -100,3 +100,34 @@ def test_without_javascript_the_form_is_as_it_was(
     tab.screenshot(path=str(artifacts_dir / "autosave_without_javascript.png"), full_page=True)
     context.close()
     assert Article.objects.get(pk=article.pk).headline == "老房子修缮完工，居民回迁"
+
+
+def test_a_stale_autosave_is_shown_to_read_and_discarded(
+    django_db_setup, live_server, browser, artifacts_dir
+):
+    editor = make_user("superuser", username="wangbian")
+    article = make_draft(headline="菜场改造", summary="别人后来保存的摘要")
+    ArticleAutosave.objects.create(
+        user=editor, article=article, base_version=article.version, fields={"summary": "我的摘要"}
+    )
+    Article.objects.filter(pk=article.pk).update(version=article.version + 1)  # saved since
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors = watch_console(tab)
+    log_in(tab, live_server, editor)
+    tab.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    offer = tab.locator(".autosave-offer-stale")
+    offer.wait_for(state="visible")
+    assert "不能恢复" in offer.inner_text()
+    assert tab.locator("button.autosave-restore").count() == 0
+    offer.locator("summary").click()
+    assert "我的摘要" in offer.inner_text()
+    tab.screenshot(path=str(artifacts_dir / "autosave_stale.png"), full_page=True)
+    tab.fill("#id_summary", "没有保存的新摘要")  # discarding must not reload the page over it
+    offer.locator("button", has_text="丢弃").click()
+    tab.locator(".autosave-status", has_text="已丢弃").wait_for()
+    assert offer.is_hidden()
+    assert not ArticleAutosave.objects.filter(user=editor, fields__summary="我的摘要").exists()
+    assert tab.input_value("#id_summary") == "没有保存的新摘要"
+    context.close()
+    assert errors == []
