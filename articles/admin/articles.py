@@ -25,6 +25,7 @@ from ..services import (
     SUBMITTABLE,
     WITHDRAWABLE,
     article_add_byline,
+    article_autosave_saved,
     article_edit_done,
     article_revert,
     article_save_edit,
@@ -34,6 +35,7 @@ from ..services import (
     can_set_embargo,
 )
 from .actions import apply_transition, publish_selected, submit_selected, withdraw_selected
+from .autosave import autosave_context, autosave_urls
 from .filters import ProgramListFilter, TagListFilter
 from .forms import ArticleAdminForm
 from .inlines import BylineInline, CorrectionInline, MentionInline, PhotoInline
@@ -277,6 +279,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
         if not change and reporter is not None and not article.bylines.exists():
             article_add_byline(article=article, reporter=reporter)
         article_edit_done(article=article, user=request.user)
+        article_autosave_saved(article=article, user=request.user, is_new=not change)
 
     def response_change(self, request, obj):
         for button, transition in BUTTONS.items():
@@ -317,6 +320,10 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
             )
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(autosave_context(self, request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def get_urls(self):
         revert = path(
             "<path:object_id>/history/<int:version_id>/revert/",
@@ -344,7 +351,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 ("take-over", self.take_over_view, "take_over"),
             ]
         ]
-        return [revert, send_back, comments, *presence, *super().get_urls()]
+        return [revert, send_back, comments, *presence, *autosave_urls(self), *super().get_urls()]
 
     def send_back_view(self, request, object_id):
         return send_back_view(self, request, object_id)

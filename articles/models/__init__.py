@@ -10,6 +10,7 @@ from .article import (
     published_q,
     scheduled_q,
 )
+from .autosave import ArticleAutosave, AutosaveQuerySet
 from .credits import ArticleMention, Byline, BylinePosition
 from .curation import TOP_SLOTS, FrontPagePin
 from .geography import District, FormerDistrictName, Subdistrict, SubdistrictKind
@@ -30,6 +31,7 @@ __all__ = [
     "scheduled_q",
     "ApiToken",
     "Article",
+    "ArticleAutosave",
     "ArticleKind",
     "ArticleMention",
     "ArticlePresence",
@@ -37,6 +39,7 @@ __all__ = [
     "ArticleRevisionTags",
     "ArticleStatus",
     "ArticleTransition",
+    "AutosaveQuerySet",
     "Byline",
     "BylinePosition",
     "Correction",

@@ -8,10 +8,21 @@
 - `comments`: the editorial comment thread;
 - `presence`: who has a change form open (heartbeats) and taking an article over;
 - `drafts`: a new draft from the write API;
-- `access`: who may edit, publish, set embargoes, proofread and read the comments.
+- `access`: who may edit, publish, set embargoes, proofread and read the comments;
+- `autosave`: the change form's unsaved text, kept per user and article, never over it.
 """
 
 from .access import can_edit, can_proofread, can_publish, can_see_comments, can_set_embargo
+from .autosave import (
+    AUTOSAVE_FIELDS,
+    MAX_AUTOSAVE_CHARS,
+    AutosaveError,
+    AutosaveTooLargeError,
+    article_autosave_discard,
+    article_autosave_saved,
+    article_autosave_store,
+    clean_autosave_fields,
+)
 from .comments import article_comment_add, clean_comment_text
 from .credits import (
     BylineSpec,
@@ -69,6 +80,14 @@ from .workflow import (
 )
 
 __all__ = [
+    "AUTOSAVE_FIELDS",
+    "MAX_AUTOSAVE_CHARS",
+    "AutosaveError",
+    "AutosaveTooLargeError",
+    "article_autosave_discard",
+    "article_autosave_saved",
+    "article_autosave_store",
+    "clean_autosave_fields",
     "PUBLISHABLE",
     "SENDABLE_BACK",
     "SUBMITTABLE",

@@ -1,6 +1,7 @@
 """The workflow and who may do what, asserted through the admin as people use it."""
 
 import datetime
+import json
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from articles import services
 from articles.history import article_versions
 from articles.models import (
     Article,
+    ArticleAutosave,
     ArticleRevisionTags,
     ArticleStatus,
     Correction,
@@ -147,6 +149,15 @@ def see_presence(client, article):
     services.presence_beat(article=article, user=present)
     response = client.post(reverse("admin:articles_article_presence", args=[article.pk]))
     return response.status_code == 200 and "在场编辑 正在编辑 (刚刚)" in response.json()["editing"]
+def autosave(client, article):
+    client.post(
+        reverse("admin:articles_article_autosave", args=[article.pk]),
+        json.dumps({"base_version": article.version, "fields": {"headline": "自动保存的标题"}}),
+        content_type="application/json",
+    )
+    saved = ArticleAutosave.objects.filter(article=article).exists()
+    assert fresh(article).headline == article.headline  # never over the article
+    return saved
 
 
 ACTIONS = {
@@ -167,6 +178,7 @@ ACTIONS = {
     "add comment": (ArticleStatus.PUBLISHED, add_comment),
     "take over": (ArticleStatus.DRAFT, take_over),
     "see presence": (ArticleStatus.DRAFT, see_presence),
+    "autosave": (ArticleStatus.DRAFT, autosave),
 }
 
 # fmt: off
@@ -188,6 +200,7 @@ MATRIX = {
     "add comment": [False,        True,              False,                 True,     True],
     "take over":   [False,        False,             False,                 True,     True],
     "see presence": [False,       True,              False,                 True,     True],
+    "autosave":    [False,        True,              False,                 True,     True],
 }
 # fmt: on
 CASES = [
