@@ -3,12 +3,16 @@
 The body is stored as an ordered list of blocks, ``{"kind": ..., "text": ...}``, with
 ``"photo": <id>`` on image blocks. Editors write it as plain text: blocks separated by
 a blank line, ``## `` before a subhead, ``> `` before a caption, ``[图片 12]`` for photo 12.
+Paragraphs and captions may carry inline links and emphasis (``articles/inline_markup.py``);
+the text is stored as typed and rendered on the way out.
 """
 
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from .inline_markup import inline_markup_text
 
 PARAGRAPH, SUBHEAD, CAPTION, IMAGE = "paragraph", "subhead", "caption", "image"
 TEXT_KINDS = (PARAGRAPH, SUBHEAD, CAPTION)
@@ -68,8 +72,14 @@ def blocks_to_text(blocks: list[dict]) -> str:
     return "\n\n".join(parts)
 
 
+def block_plain_text(block: dict) -> str:
+    """A text block as readers read it: a paragraph's or caption's markup removed."""
+    text = block.get("text", "")
+    return inline_markup_text(text) if block.get("kind") in (PARAGRAPH, CAPTION) else text
+
+
 def blocks_plain_text(blocks: list[dict]) -> str:
-    """Paragraphs and subheads joined by newlines (captions and images left out)."""
+    """Paragraphs and subheads joined by newlines (captions and images left out), no markup."""
     return "\n".join(
-        b.get("text", "") for b in blocks or [] if b.get("kind") in (PARAGRAPH, SUBHEAD)
+        block_plain_text(b) for b in blocks or [] if b.get("kind") in (PARAGRAPH, SUBHEAD)
     )

@@ -45,6 +45,7 @@ from .review import comments_view, may_send_back, send_back_view, thread_context
 from .scoping import visible_installments, visible_programs
 from .sources import source_versions_panel
 from .tasks import find_people_selected
+from .writing import body_preview_view
 
 # Change-form buttons: POST name -> transition.
 BUTTONS = {
@@ -106,8 +107,14 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        css = {"all": ["admin_newsroom/article.css", "admin_newsroom/presence.css"]}
-        js = ["admin_newsroom/presence.js"]
+        css = {
+            "all": [
+                "admin_newsroom/article.css",
+                "admin_newsroom/presence.css",
+                "admin_newsroom/writing.css",
+            ]
+        }
+        js = ["admin_newsroom/presence.js", "admin_newsroom/writing.js"]
 
     # Reads
 
@@ -351,7 +358,20 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 ("take-over", self.take_over_view, "take_over"),
             ]
         ]
-        return [revert, send_back, comments, *presence, *autosave_urls(self), *super().get_urls()]
+        body_preview = path(
+            "body-preview/",
+            self.admin_site.admin_view(self.body_preview_view),
+            name="articles_article_body_preview",
+        )
+        return [
+            revert,
+            send_back,
+            comments,
+            body_preview,
+            *presence,
+            *autosave_urls(self),
+            *super().get_urls(),
+        ]
 
     def send_back_view(self, request, object_id):
         return send_back_view(self, request, object_id)
@@ -364,6 +384,9 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
 
     def take_over_view(self, request, object_id):
         return take_over_view(self, request, object_id)
+
+    def body_preview_view(self, request):
+        return body_preview_view(self, request)
 
     def history_view(self, request, object_id, extra_context=None):
         article = self.get_object(request, unquote(object_id))

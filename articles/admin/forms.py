@@ -2,15 +2,19 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks import blocks_from_text, blocks_to_text
 from ..models import Article
 from ..services import StaleArticleError, article_check_version
+from .writing import add_writing_widgets
 
 BODY_HELP = _(
     "段与段之间空一行。小标题前加“## ”，图片说明前加“> ”，"
     "插入图片写“[图片 编号]”（编号见下方“图片”栏）。"
+    "段落和图片说明里可加链接和强调：[文字](https://网址) 是链接（网址须以 http://、https:// "
+    "或 mailto: 开头），**文字** 加粗，*文字* 强调；要写星号或方括号本身，前面加反斜杠，如 \\*。"
 )
 
 
@@ -73,6 +77,7 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["base_version"].initial = self.instance.version
+        add_writing_widgets(self, preview_url=reverse("admin:articles_article_body_preview"))
 
     def clean(self):
         cleaned = super().clean()

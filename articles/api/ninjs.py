@@ -16,6 +16,7 @@ from django.utils.html import format_html
 
 from ..article_page import article_modified_at
 from ..blocks import CAPTION, IMAGE, SUBHEAD
+from ..templatetags.site_tags import inline_markup
 
 SCHEMA_URL = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 URI_PREFIX = "urn:xmwb:"
@@ -32,7 +33,7 @@ def _photos_by_id(article) -> dict:
 
 
 def body_html(article, *, absolute) -> str:
-    """The body as simple HTML, every piece of text escaped."""
+    """The body as simple HTML: paragraphs' and captions' links and emphasis, all else escaped."""
     photos = _photos_by_id(article)
     parts = []
     for block in article.body or []:
@@ -51,9 +52,9 @@ def body_html(article, *, absolute) -> str:
         elif kind == SUBHEAD:
             parts.append(format_html("<h2>{}</h2>", block.get("text", "")))
         elif kind == CAPTION:
-            parts.append(format_html('<p class="caption">{}</p>', block.get("text", "")))
+            parts.append(format_html('<p class="caption">{}</p>', inline_markup(block.get("text"))))
         else:
-            parts.append(format_html("<p>{}</p>", block.get("text", "")))
+            parts.append(format_html("<p>{}</p>", inline_markup(block.get("text"))))
     return "\n".join(parts)
 
 

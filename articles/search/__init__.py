@@ -13,6 +13,7 @@ from django.db import connections
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from ..blocks import block_plain_text
 from . import postgres, sqlite
 from .results import COUNT_CAP, SearchResults, ranked
 from .text import ParsedQuery, normalise, parse_query, split_marked
@@ -89,7 +90,7 @@ def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENG
     """A stretch of the body around the first match, highlighted; else the body's opening."""
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     paragraphs = [
-        block.get("text") or ""
+        block_plain_text(block)
         for block in article.body or []
         if isinstance(block, dict) and block.get("kind") in ("paragraph", "subhead")
     ]

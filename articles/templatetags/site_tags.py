@@ -1,4 +1,4 @@
-"""Template tags for the reader site: JSON-LD and photo `srcset`."""
+"""Template tags for the reader site: JSON-LD, photo `srcset` and the body's inline markup."""
 
 import json
 
@@ -7,6 +7,8 @@ from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from ..inline_markup import render_inline_markup
 
 register = template.Library()
 
@@ -38,3 +40,11 @@ def photo_srcset(photo) -> str:
     if photo.width and photo.image:
         parts.append(f"{photo.image.url} {photo.width}w")
     return ", ".join(parts)
+
+
+@register.filter
+def inline_markup(text):
+    """A paragraph's or caption's links and emphasis as HTML; everything else escaped."""
+    return mark_safe(  # noqa: S308 - nh3 keeps only <a href>, <strong> and <em>  # nosec B308 B703
+        render_inline_markup(str(text or ""))
+    )

@@ -43,6 +43,8 @@ TECHNICAL = {
     "OCR", "SHA-256", "JPEG", "PNG", "WebP", "MB", "ID", "URL", "JSON", "UTF-8", "GBK", "IP",
     "HTTP", "Accept", "GET", "POST", "Control", "Command", "Mac", "YYYY-MM-DD", "iconv", "RSS",
     "Atom",
+    # The link schemes the body's inline markup accepts, as an editor must type them.
+    "http", "https", "mailto",
 }  # fmt: skip
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
 HIDDEN_TAGS = {"script", "style", "svg", "template"}

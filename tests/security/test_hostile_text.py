@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from taggit.models import Tag
 
+from articles.blocks import block_plain_text
 from articles.models import Article, Byline, Photo, Program
 from articles.photos import photo_save
 from articles.services.credits import BylineSpec
@@ -47,6 +48,14 @@ FRAGMENTS = [
     "上海·虹口",
     "😀",
     "\x01\x08\x0b\x1f\x7f",
+    # The body's inline markup (articles/inline_markup.py), well-formed and not.
+    "[链接](javascript:alert(1))",
+    '[链接](https://e.com/"onmouseover="alert(1))',
+    "[链接](https://e.com/)",
+    "**",
+    "*",
+    "[",
+    "\\",
 ]
 # Any character a database keeps (PostgreSQL refuses NUL), control characters included.
 PLAIN = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=6)
@@ -237,7 +246,7 @@ def check_article_page(client, article):
         article.kicker,
         article.headline,
         *article.subheadline,
-        *(block["text"] for block in article.body if "text" in block),
+        *(block["text"] for block in article.body if block.get("kind") == "subhead"),
         byline.reporter.name,
         byline.role,
         article.program.name,
@@ -247,6 +256,17 @@ def check_article_page(client, article):
         photo.credit,
     ]
     assert [value for value in shown if value not in texts] == []
+    # Paragraphs and captions read as their text without the markup (emphasis splits them into
+    # several text nodes); the HTML parser turns their carriage returns into line feeds.
+    read = "".join(shape.texts)
+    marked = [
+        block_plain_text(block).replace("\r\n", "\n").replace("\r", "\n")
+        for block in article.body
+        if block.get("kind") in ("paragraph", "caption")
+    ]
+    assert [value for value in marked if value not in read] == []
+    links = [attrs for tag, attrs in shape.elements_of("a") if "nofollow" in attrs.get("rel", "")]
+    assert all(attrs["href"].startswith(("http://", "https://")) for attrs in links)
     data = page_json_ld(shape)
     assert data["headline"] == article.headline
     assert data["description"] == article.summary
