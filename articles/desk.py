@@ -27,6 +27,7 @@ from .models import (
 from .services import can_publish
 
 ROWS = 10  # per section; "全部" leads to the full list
+WARNINGS_SHOWN = 3  # per loaded page; the page's admin view lists them all
 
 
 @dataclass
@@ -39,6 +40,7 @@ class DeskRow:
     who: str = ""
     note: str = ""
     label: str = ""
+    details: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -244,20 +246,37 @@ def page_title(page: SourceDocument) -> str:
     return f"{page.file_name}（{edition}）" if edition else page.file_name
 
 
+def warning_lines(warnings: list[dict]) -> list[str]:
+    """The first few parse warnings of a page as short lines, and how many more there are."""
+    lines = [
+        f"第 {w.get('line', '?')} 行：{w.get('message', '')}" for w in warnings[:WARNINGS_SHOWN]
+    ]
+    if len(warnings) > WARNINGS_SHOWN:
+        lines.append(f"另有 {len(warnings) - WARNINGS_SHOWN} 条，见版面页")
+    return lines
+
+
 def recently_loaded(user, now) -> DeskSection | None:
+    """The latest pages with their article counts and the warnings an editor should check."""
     if not user.has_perm("articles.view_sourcedocument"):
         return None
-    pages = SourceDocument.objects.only("pk", "file_name", "page", "edition_date", "loaded_at")
+    pages = SourceDocument.objects.only(
+        "pk", "file_name", "page", "edition_date", "loaded_at", "parse_warnings"
+    )
     pages = pages.annotate(article_count=Count("articles")).order_by("-loaded_at", "-pk")
-    rows = [
-        DeskRow(
-            page_title(page),
-            reverse("admin:articles_sourcedocument_change", args=[page.pk]),
-            when=page.loaded_at,
-            note=f"{page.article_count} 篇稿件",
+    rows = []
+    for page in pages[:ROWS]:
+        warnings = page.parse_warnings or []
+        rows.append(
+            DeskRow(
+                page_title(page),
+                reverse("admin:articles_sourcedocument_change", args=[page.pk]),
+                when=page.loaded_at,
+                label=f"解析警告 {len(warnings)} 条" if warnings else "无解析警告",
+                note=f"{page.article_count} 篇稿件",
+                details=warning_lines(warnings),
+            )
         )
-        for page in pages[:ROWS]
-    ]
     return DeskSection(
         "loaded",
         "最近载入的版面",

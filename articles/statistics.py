@@ -81,10 +81,17 @@ def pipeline(*, now=None) -> list[dict]:
     return row_bars([(label, totals[key]) for key, (label, _) in stages.items()])
 
 
+# Parse warnings count pages' doubts, not articles: their own thin bar and scale under each run.
+WARNINGS_COLOUR = "#cc79a7"
+RUN_STEP = 32
+
+
 def loader_runs() -> list[dict]:
-    """The latest loader runs, each a stacked bar of what it did with the articles: one query."""
+    """The latest loader runs, each a stacked bar of what it did with the articles and a thin
+    bar of its parse warnings: one query."""
     runs = list(LoaderRun.objects.all()[:LOADER_RUNS])
     highest = max((sum(getattr(r, f) for f, _, _ in RUN_PARTS) for r in runs), default=0)
+    most_warnings = max((r.parse_warnings for r in runs), default=0)
     items = []
     for run in runs:
         x, parts = 0.0, []
@@ -93,7 +100,11 @@ def loader_runs() -> list[dict]:
             width = 300 * value / highest if highest else 0
             parts.append({"label": label, "value": value, "x": x, "width": width, "fill": colour})
             x += width
-        items.append({"run": run, "parts": parts, "y": len(items) * 26})
+        warnings = {
+            "value": run.parse_warnings,
+            "width": 300 * run.parse_warnings / most_warnings if most_warnings else 0,
+        }
+        items.append({"run": run, "parts": parts, "warnings": warnings, "y": len(items) * RUN_STEP})
     return items
 
 

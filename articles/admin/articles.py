@@ -43,7 +43,7 @@ from .permissions import ArticleEditRuleMixin, user_can_edit, visible_articles
 from .presence import heartbeat_view, presence_context, take_over_view
 from .review import comments_view, may_send_back, send_back_view, thread_context
 from .scoping import visible_installments, visible_programs
-from .sources import source_versions_panel
+from .sources import article_parse_warnings, source_versions_panel
 from .tasks import find_people_selected
 from .writing import body_preview_view
 
@@ -322,6 +322,7 @@ class ArticleAdmin(ArticleEditRuleMixin, admin.ModelAdmin):
                 can_send_back=may_send_back(request, article, editable),
                 is_scheduled=article.is_scheduled,
                 is_embargoed=article.is_embargoed(),
+                page_warnings=article_parse_warnings(article),
                 **thread_context(request, article),
                 **presence_context(request, article, editable),
             )

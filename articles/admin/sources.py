@@ -61,9 +61,40 @@ def source_versions_panel(source: SourceDocument, loaded_from_id: int | None):
     )
 
 
+def parse_warnings_list(warnings: list[dict]):
+    """A page's parse warnings as a list: line, which article, what to check."""
+    if not warnings:
+        return "没有解析警告"
+    rows = format_html_join(
+        "",
+        '<li><span class="warning-where">第 {} 行{}</span>：{}</li>',
+        (
+            (
+                w.get("line", "?"),
+                f"，第 {w['article'] + 1} 篇" if isinstance(w.get("article"), int) else "",
+                w.get("message", ""),
+            )
+            for w in warnings
+        ),
+    )
+    return format_html('<ul class="parse-warnings">{}</ul>', rows)
+
+
+def article_parse_warnings(article) -> list[dict]:
+    """The parse warnings of an article's page that concern it or the whole page: one query."""
+    if article.source_document_id is None:
+        return []
+    stored = (
+        SourceDocument.objects.filter(pk=article.source_document_id)
+        .values_list("parse_warnings", flat=True)
+        .first()
+    )
+    return [w for w in stored or [] if w.get("article") in (None, article.source_position)]
+
+
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(ReadOnlyAdmin):
-    list_display = ["file_name", "edition_date", "page", "size", "loaded_at"]
+    list_display = ["file_name", "edition_date", "page", "warning_count", "size", "loaded_at"]
     list_filter = ["edition_date", "page"]
     search_fields = ["file_name", "sha256"]
     date_hierarchy = "edition_date"
@@ -74,9 +105,18 @@ class SourceDocumentAdmin(ReadOnlyAdmin):
         "page",
         "size",
         "loaded_at",
+        "parse_warnings_display",
         "raw_text_display",
     ]
     readonly_fields = fields
+
+    @admin.display(description=SourceDocument._meta.get_field("parse_warnings").verbose_name)
+    def parse_warnings_display(self, source):
+        return parse_warnings_list(source.parse_warnings)
+
+    @admin.display(description="警告条数")
+    def warning_count(self, source):
+        return len(source.parse_warnings)
 
     @admin.display(description=SourceDocument._meta.get_field("raw_text").verbose_name)
     def raw_text_display(self, source):
@@ -85,5 +125,13 @@ class SourceDocumentAdmin(ReadOnlyAdmin):
 
 @admin.register(LoaderRun)
 class LoaderRunAdmin(ReadOnlyAdmin):
-    list_display = ["finished_at", "pages", "created", "updated", "unchanged", "skipped"]
+    list_display = [
+        "finished_at",
+        "pages",
+        "created",
+        "updated",
+        "unchanged",
+        "skipped",
+        "parse_warnings",
+    ]
     date_hierarchy = "finished_at"

@@ -17,6 +17,7 @@ def statistics_view(request):
         "pipeline": statistics.pipeline(now=now),
         "loader_runs": statistics.loader_runs(),
         "run_parts": statistics.RUN_PARTS,
+        "warnings_colour": statistics.WARNINGS_COLOUR,
         "top_reporters": statistics.top_reporters(now=now),
         "month": timezone.localtime(now),
         "bar_colour": statistics.BAR,

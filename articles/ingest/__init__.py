@@ -3,7 +3,7 @@
 from .errors import SourceError
 from .gazetteer import default_gazetteer, load_gazetteer
 from .parse import parse_document
-from .report import document_to_dict, report_json
+from .report import document_to_dict, report_json, warning_to_dict
 from .text import decode_source
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "load_gazetteer",
     "parse_document",
     "report_json",
+    "warning_to_dict",
 ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -195,16 +196,43 @@ def predict(blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL
     return load(path).tag(page_features(blocks, rules))
 
 
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A block the model labels otherwise than the rules, and how sure it is (its marginal)."""
+
+    index: int
+    rule: str
+    model: str
+    confidence: float
+
+    @property
+    def overruled(self) -> bool:
+        return self.confidence >= CONFIDENCE
+
+
 def overrule(
     blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL_PATH
 ) -> list[str]:
     """The label of every block: the model's where it is sure of it (marginal probability at
     least CONFIDENCE), else the rules'. Decoding still weighs the whole page at once."""
+    return overrule_with_doubts(blocks, rules, path)[0]
+
+
+def overrule_with_doubts(
+    blocks: Sequence[RawBlock], rules: Sequence[str], path: Path = MODEL_PATH
+) -> tuple[list[str], list[Disagreement]]:
+    """overrule's labels, and every block where the model and the rules disagree."""
     if not blocks:
-        return []
+        return [], []
     tagger = load(path)
     predicted = tagger.tag(page_features(blocks, rules))
-    return [
-        mine if mine == rule or tagger.marginal(mine, i) >= CONFIDENCE else rule
+    doubts = [
+        Disagreement(i, rule, mine, tagger.marginal(mine, i))
         for i, (mine, rule) in enumerate(zip(predicted, rules, strict=True))
+        if mine != rule
     ]
+    final = list(rules)
+    for doubt in doubts:
+        if doubt.overruled:
+            final[doubt.index] = doubt.model
+    return final, doubts

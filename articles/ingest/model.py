@@ -64,10 +64,21 @@ class ParsedArticle:
     first_line: int
 
 
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something on a page an editor should check: what, in Chinese, and where in the file."""
+
+    code: str
+    message: str
+    line: int
+    article: int | None  # the article's position on the page; None for the page itself
+
+
 @dataclass(slots=True)
 class ParsedDocument:
-    """All articles of one source page."""
+    """All articles of one source page, and what the parser was unsure of."""
 
     source: str
     sha256: str
     articles: list[ParsedArticle] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .block_model import MODEL_PATH, label, overrule, split_label
+from .block_model import MODEL_PATH, label, overrule_with_doubts, split_label
 from .body import BodyItem, assemble_body, item_roles
 from .bylines import (
     CREDIT_MAX_CHARS,
@@ -33,6 +33,7 @@ from .layout import (
 )
 from .lexicon import DANGLING_END
 from .model import BylineEntry, ParsedArticle, ParsedDocument
+from .parse_warnings import page_warnings
 from .people import find_people
 from .programs import find_program
 from .repair import CONTINUATION_START, ends_sentence, repair_title
@@ -437,7 +438,9 @@ def parse_document(
     if not blocks:
         raise SourceError("版面上没有文字", source=source, hint="检查这一版的 OCR 输出")
     parts, labels = rule_labels(blocks)
-    final = overrule(blocks, labels, model) if model is not None else labels
+    final, doubts = (
+        overrule_with_doubts(blocks, labels, model) if model is not None else (labels, [])
+    )
     if final != labels:
         # The model changed a label: read the articles again from the labels. Where it agrees
         # with the rules (most pages), their articles stand as read.
@@ -451,4 +454,12 @@ def parse_document(
             line=blocks[0].first_line,
             hint="稿件应以简短的标题行开头，正文前空一行",
         )
-    return ParsedDocument(source=source, sha256=sha256, articles=articles)
+    warnings = page_warnings(
+        articles=articles,
+        article_blocks=[p.blocks for p in parts],
+        blocks=blocks,
+        labels=final,
+        doubts=doubts,
+        gazetteer=gazetteer,
+    )
+    return ParsedDocument(source=source, sha256=sha256, articles=articles, warnings=warnings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .model import ParsedArticle, ParsedDocument
+from .model import ParsedArticle, ParsedDocument, ParseWarning
 
 
 def article_to_dict(a: ParsedArticle) -> dict:
@@ -31,6 +31,11 @@ def article_to_dict(a: ParsedArticle) -> dict:
             else None
         ),
     }
+
+
+def warning_to_dict(w: ParseWarning) -> dict:
+    """One parse warning as the loader stores it with the page."""
+    return {"code": w.code, "message": w.message, "line": w.line, "article": w.article}
 
 
 def document_to_dict(d: ParsedDocument) -> dict:

@@ -101,6 +101,7 @@ def log_run(
     if report is not None:
         # Prefixed: LogRecord already has a `created` attribute (its timestamp).
         fields.update({f"articles_{action}": report.count(action) for action in Action})
+        fields["parse_warnings"] = report.warnings
     if error is not None:
         fields.update(path=error.path, error=error.message)
         logger.error("loader run failed: %s: %s", error.path, error.message, extra=fields)
@@ -126,7 +127,9 @@ def _load_documents(
                     apply_plan(plan, programs, status=status, now=now)
                 except (DatabaseError, ValidationError) as exc:
                     raise LoadError(plan.page.path, str(exc)) from exc
-        report = LoadReport(files=len(pages))
+        report = LoadReport(
+            files=len(pages), warnings=sum(len(page.document.warnings) for page in pages)
+        )
         for plan in plans:
             for item in plan.articles:
                 report.outcomes.append(
@@ -146,5 +149,6 @@ def _load_documents(
                 updated=report.count(Action.UPDATED),
                 unchanged=report.count(Action.UNCHANGED),
                 skipped=report.count(Action.SKIPPED),
+                parse_warnings=report.warnings,
             )
     return report

@@ -71,6 +71,7 @@ class LoadReport:
     """Every article's outcome, in page order."""
 
     files: int = 0
+    warnings: int = 0  # parse warnings on the run's pages
     outcomes: list[ArticleOutcome] = field(default_factory=list)
 
     def count(self, action: Action) -> int:

@@ -7,6 +7,7 @@ from datetime import datetime
 from people.naming import pinyin_slug
 
 from ..blocks import validate_blocks
+from ..ingest import warning_to_dict
 from ..models import Article, ArticleStatus, Program, SourceVersion
 from ..services import (
     BylineSpec,
@@ -64,6 +65,7 @@ def _save_version(plan: PagePlan) -> SourceVersion:
         size=page.size,
         edition_date=page.edition_date,
         page=page.page,
+        parse_warnings=[warning_to_dict(w) for w in page.document.warnings],
     )
 
 

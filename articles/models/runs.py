@@ -15,6 +15,7 @@ class LoaderRun(models.Model):
     updated = models.PositiveIntegerField(_("更新稿件"), default=0)
     unchanged = models.PositiveIntegerField(_("未变稿件"), default=0)
     skipped = models.PositiveIntegerField(_("跳过稿件"), default=0)
+    parse_warnings = models.PositiveIntegerField(_("解析警告"), default=0)
 
     class Meta:
         verbose_name = _("载入记录")

@@ -14,6 +14,12 @@ class SourceDocument(models.Model):
     edition_date = models.DateField(_("出版日期"), null=True, blank=True)
     page = models.CharField(_("版面"), max_length=10, blank=True, help_text=_("如 A5。"))
     loaded_at = models.DateTimeField(_("载入时间"), auto_now_add=True)
+    parse_warnings = models.JSONField(
+        _("解析警告"),
+        default=list,
+        blank=True,
+        help_text=_("载入时解析器提醒编辑核对的地方：代码、说明、行号和第几篇稿件。"),
+    )
 
     class Meta:
         verbose_name = _("来源版面")

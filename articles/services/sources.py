@@ -45,8 +45,11 @@ def source_version_add(
     size: int,
     edition_date: date | None,
     page: str,
+    parse_warnings: list[dict] | None = None,
 ) -> SourceVersion:
-    """Store a page file as its page's next version; earlier versions stay as they were."""
+    """Store a page file as its page's next version; earlier versions stay as they were.
+
+    The page keeps the parse warnings of its newest version: what editors should check now."""
     if document is None:
         document = SourceDocument()
     document.file_name = clip_to_field(SourceDocument, "file_name", file_name)
@@ -55,6 +58,7 @@ def source_version_add(
     document.size = size
     document.edition_date = edition_date or document.edition_date
     document.page = page or document.page
+    document.parse_warnings = list(parse_warnings or [])
     document.save()
     latest = document.versions.aggregate(latest=Max("number"))["latest"] or 0
     return SourceVersion.objects.create(

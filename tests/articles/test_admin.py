@@ -330,6 +330,38 @@ def test_provenance_panel_lists_source_versions_and_what_changed_between_them(cl
     assert '<span class="diff-+">+上周六上午' in page
 
 
+WARNINGS = [
+    {"code": "no_byline", "message": "没有找到署名，请核对作者", "line": 4, "article": 0},
+    {"code": "unknown_district", "message": "“拱墅区”不在区名表里", "line": 30, "article": 1},
+    {"code": "page", "message": "整版<b>提醒</b>", "line": 1, "article": None},
+]
+
+
+def test_source_document_page_lists_its_parse_warnings_escaped(client):
+    source = make_source_document(parse_warnings=WARNINGS)
+    client.force_login(make_user("editor"))
+    page = client.get(reverse("admin:articles_sourcedocument_change", args=[source.pk])).text
+    assert "第 4 行，第 1 篇</span>：没有找到署名，请核对作者" in page
+    assert "第 30 行，第 2 篇</span>：“拱墅区”不在区名表里" in page
+    assert "第 1 行</span>：整版&lt;b&gt;提醒&lt;/b&gt;" in page
+    listing = client.get(reverse("admin:articles_sourcedocument_changelist")).text
+    assert '<td class="field-warning_count">3</td>' in listing
+
+
+def test_change_form_shows_the_warnings_of_its_own_article_and_page(client):
+    source = make_source_document(parse_warnings=WARNINGS)
+    article = make_draft(source_document=source, source_position=1)
+    client.force_login(make_user("editor"))
+    page = client.get(change_url(article)).text
+    note = page.split('class="parse-warnings-note"')[1].split("</aside>")[0]
+    assert "载入时的解析警告（2 条）" in note
+    assert "第 30 行：“拱墅区”不在区名表里" in note and "第 1 行：整版&lt;b&gt;" in note
+    assert "没有找到署名" not in note
+    assert reverse("admin:articles_sourcedocument_change", args=[source.pk]) in note
+    typed = make_draft()
+    assert "parse-warnings-note" not in client.get(change_url(typed)).text
+
+
 def test_source_documents_are_read_only_even_for_superusers(client):
     source = make_source_document()
     client.force_login(make_user("superuser"))

@@ -110,6 +110,29 @@ def test_recently_loaded_pages_link_to_the_page(client):
     assert reverse("admin:articles_sourcedocument_change", args=[page.pk]) in loaded
 
 
+def test_loaded_pages_show_their_warning_count_and_the_first_warnings(client):
+    warnings = [
+        {"code": "no_byline", "message": f"没有找到署名{i}", "line": 10 + i, "article": i}
+        for i in range(5)
+    ]
+    make_source_document(file_name="warned.txt", parse_warnings=warnings)
+    make_source_document(file_name="clean.txt")
+    client.force_login(make_user("editor"))
+    loaded = section_html(client.get(DESK).text, "loaded")
+    assert "解析警告 5 条" in loaded and "无解析警告" in loaded
+    assert "第 10 行：没有找到署名0" in loaded and "第 12 行：没有找到署名2" in loaded
+    # The rest are on the page's own admin view.
+    assert "没有找到署名3" not in loaded and "另有 2 条，见版面页" in loaded
+
+
+def test_warning_text_on_the_desk_is_escaped(client):
+    hostile = [{"code": "x", "message": "<script>alert(1)</script>", "line": 1, "article": 0}]
+    make_source_document(parse_warnings=hostile)
+    client.force_login(make_user("editor"))
+    loaded = section_html(client.get(DESK).text, "loaded")
+    assert "<script>" not in loaded and "&lt;script&gt;" in loaded
+
+
 def test_transitions_appear_on_the_desk(client):
     editor = make_user("editor")
     article = make_draft(headline="流程里的稿", status=ArticleStatus.REVIEW)
@@ -138,7 +161,8 @@ def fill_desk(count: int):
         make_draft(status=ArticleStatus.PUBLISHED, published_at=now + datetime.timedelta(hours=2))
         published = make_draft(status=ArticleStatus.PUBLISHED, published_at=now)
         make_correction(published, text="更正")
-        make_source_document()
+        warning = {"code": "no_byline", "message": "没有找到署名", "line": 3, "article": 0}
+        make_source_document(parse_warnings=[warning])
         make_draft(created_by=editor)
         mine = make_draft(created_by=editor)
         services.article_submit(article=mine, user=editor)
@@ -159,6 +183,7 @@ def test_desk_queries_do_not_grow_with_the_desk(client, django_assert_max_num_qu
     assert response.status_code == 200
     assert response.text.count("再核实一下。") >= min(count, 10)
     assert f"待校对（{count} 篇）" in section_html(response.text, "proofreading")
+    assert section_html(response.text, "loaded").count("解析警告 1 条") == min(count, 10)
 
 
 def test_the_proofreading_queue_and_embargoes_are_on_the_desk():

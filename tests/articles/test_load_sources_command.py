@@ -322,3 +322,21 @@ def test_a_failed_save_logs_one_error_record_naming_the_file(loader_json_log, mo
     assert (record["level"], record["outcome"], record["files"]) == ("ERROR", "failed", 1)
     assert record["path"] == str(SEED_PAGE)
     assert record["error"] == "disk full"
+
+
+def test_parse_warnings_are_printed_in_chinese_with_file_and_line():
+    out, err = run(SEED_PAGE)
+
+    assert f"{SEED_PAGE}:41：警告：第 2 篇：没有找到署名，请核对作者" in err
+    assert "解析警告 1 条" in out
+    assert SourceDocument.objects.get().parse_warnings[0]["line"] == 41
+
+
+def test_a_dry_run_prints_the_warnings_and_writes_nothing():
+    before = database_rows()
+
+    out, err = run(SEED_PAGE, dry_run=True)
+
+    assert "警告：第 2 篇：没有找到署名" in err
+    assert "试运行，未写入" in out and "解析警告 1 条" in out
+    assert database_rows() == before

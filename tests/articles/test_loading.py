@@ -377,3 +377,37 @@ def test_overlong_parsed_fields_are_clipped_to_the_columns():
     assert len(article.bylines.get().reporter.name) == 40
     assert len(article.mentions.get().title) == 80
     assert content_checksum(stored_content(article)) == article.source_checksum
+
+
+def test_a_page_keeps_its_parse_warnings_and_the_run_counts_them():
+    page = source_page(seed_text())
+    assert [w.code for w in page.document.warnings] == ["no_byline"]
+
+    report = load(page)
+
+    assert report.warnings == 1
+    stored = SourceDocument.objects.get().parse_warnings
+    assert stored == [
+        {"code": "no_byline", "message": "没有找到署名，请核对作者", "line": 41, "article": 1}
+    ]
+    assert LoaderRun.objects.get().parse_warnings == 1
+
+
+def test_a_corrected_page_replaces_the_warnings_of_its_older_version():
+    load(source_page(seed_text(), name="A5.txt"))
+    # The corrected page credits the unsigned article: its warning goes with the old version.
+    signed = seed_variant({"外高桥全球汇\n\n十年来": "外高桥全球汇\n\n本报记者 王小明\n\n十年来"})
+    load(source_page(signed, name="A5.txt"))
+
+    document = SourceDocument.objects.get()
+    assert document.versions.count() == 2
+    assert document.parse_warnings == []
+    latest, first = LoaderRun.objects.all()
+    assert (first.parse_warnings, latest.parse_warnings) == (1, 0)
+
+
+def test_a_dry_run_counts_warnings_but_stores_none():
+    report = load(source_page(seed_text()), dry_run=True)
+    assert report.warnings == 1
+    assert not SourceDocument.objects.exists()
+    assert not LoaderRun.objects.exists()

@@ -28,7 +28,9 @@ def populate(n: int) -> None:
                 reporters=reporters,
             )
     for i in range(n):
-        LoaderRun.objects.create(pages=i + 1, created=i, updated=1, unchanged=2, skipped=1)
+        LoaderRun.objects.create(
+            pages=i + 1, created=i, updated=1, unchanged=2, skipped=1, parse_warnings=2 * i
+        )
 
 
 def test_statistics_page_is_for_staff_only(client):
@@ -129,3 +131,22 @@ def test_page_draws_each_chart_as_svg_with_a_table_of_its_numbers(client):
     assert html.count("<table>") == 4
     assert '<th scope="row">已发布</th><td>12</td>' in html
     assert "<script" not in html
+
+
+def test_loader_chart_draws_parse_warnings_on_their_own_scale(client):
+    LoaderRun.objects.create(pages=2, created=10, parse_warnings=4)
+    LoaderRun.objects.create(pages=1, created=2, parse_warnings=0)
+    LoaderRun.objects.create(pages=1, created=1, parse_warnings=2)
+    latest, middle, oldest = statistics.loader_runs()
+    assert (latest["warnings"], middle["warnings"]) == (
+        {"value": 2, "width": 150},
+        {"value": 0, "width": 0},
+    )
+    assert oldest["warnings"] == {"value": 4, "width": 300}
+    assert [item["y"] for item in (latest, middle, oldest)] == [0, 32, 64]
+
+    client.force_login(make_user("superuser"))
+    html = client.get(URL).content.decode()
+    assert html.count('class="run-warnings"') == 2  # a run without warnings draws no bar
+    assert "<title>解析警告 4</title>" in html
+    assert '<th scope="col">解析警告</th>' in html

@@ -39,8 +39,8 @@ def populate() -> None:
                 districts=[make_district(slug)],
                 reporters=reporters[: 1 + week % 2],
             )
-    LoaderRun.objects.create(pages=3, created=9, updated=2, unchanged=0, skipped=1)
-    LoaderRun.objects.create(pages=3, created=0, updated=1, unchanged=10, skipped=1)
+    LoaderRun.objects.create(pages=3, created=9, updated=2, skipped=1, parse_warnings=4)
+    LoaderRun.objects.create(pages=3, updated=1, unchanged=10, skipped=1, parse_warnings=1)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -117,9 +117,9 @@ def test_the_model_has_the_last_word_on_roles_and_article_starts(monkeypatch):
 
     def fake_predict(page_blocks, page_rules, path):
         seen.append(page_rules)
-        return overruled
+        return overruled, []
 
-    monkeypatch.setattr(parse, "overrule", fake_predict)
+    monkeypatch.setattr(parse, "overrule_with_doubts", fake_predict)
     (article,) = parse_document(PAGE, source="t.txt").articles
     assert seen == [rules]
     assert [(b.kind, b.text[:4]) for b in article.blocks] == [
@@ -133,9 +133,8 @@ def test_the_model_has_the_last_word_on_roles_and_article_starts(monkeypatch):
 
 def test_a_byline_the_grammar_refuses_is_read_leniently_or_kept_as_text(monkeypatch):
     page = "新桥通车\n\n半岛周刊评论员 李 华\n\n今天上午,新桥正式通车。\n\n欢迎读者来电咨询\n"
-    monkeypatch.setattr(
-        parse, "overrule", lambda b, r, p: ["B-headline", "I-byline", "I-paragraph", "I-byline"]
-    )
+    labels = ["B-headline", "I-byline", "I-paragraph", "I-byline"]
+    monkeypatch.setattr(parse, "overrule_with_doubts", lambda b, r, p: (labels, []))
     (article,) = parse_document(page, source="t.txt").articles
     assert [(e.name, e.role) for e in article.bylines] == [("李华", "半岛周刊评论员")]
     # "欢迎读者来电咨询" is no credit at all: it stays in the body rather than vanish.

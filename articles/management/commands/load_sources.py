@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.ingest import SourceError, decode_source, parse_document, report_json
+from articles.ingest.model import ParseWarning
 from articles.ingest.thorough import add_thorough_people
 from articles.loading import (
     ACTION_LABELS,
@@ -95,6 +96,12 @@ def source_error_message(path: Path, error: SourceError) -> str:
     return f"{path}{location}：无法载入：{error.message}。{hint}{NOTHING_WRITTEN}"
 
 
+def warning_message(path: str, warning: ParseWarning) -> str:
+    """One parse warning as file:line, which article, and what to check."""
+    article = f"第 {warning.article + 1} 篇：" if warning.article is not None else ""
+    return f"  {path}:{warning.line}：警告：{article}{warning.message}"
+
+
 class Command(BaseCommand):
     help = (
         "载入报纸版面的 OCR 文本（文件或文件夹，默认 fixtures/sources/）："
@@ -156,10 +163,15 @@ class Command(BaseCommand):
                         f"  {ACTION_LABELS[outcome.action]} #{outcome.position} "
                         f"{outcome.headline}{reason}"
                     )
+        if verbosity >= 1:
+            for source in pages:
+                for warning in source.document.warnings:
+                    self._progress(warning_message(source.path, warning))
         summary = (
             f"{'试运行，未写入：' if dry_run else ''}文件 {report.files} 个；稿件 "
             f"新建 {report.count(Action.CREATED)}，更新 {report.count(Action.UPDATED)}，"
-            f"未变 {report.count(Action.UNCHANGED)}，跳过 {report.count(Action.SKIPPED)}"
+            f"未变 {report.count(Action.UNCHANGED)}，跳过 {report.count(Action.SKIPPED)}；"
+            f"解析警告 {report.warnings} 条"
         )
         if format == "json":
             self._progress(summary)
