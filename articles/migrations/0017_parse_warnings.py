@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_preview_shares'),
+        ('articles', '0016_article_autosave'),
     ]
 
     operations = [
