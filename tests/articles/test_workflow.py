@@ -149,6 +149,8 @@ def see_presence(client, article):
     services.presence_beat(article=article, user=present)
     response = client.post(reverse("admin:articles_article_presence", args=[article.pk]))
     return response.status_code == 200 and "在场编辑 正在编辑 (刚刚)" in response.json()["editing"]
+
+
 def autosave(client, article):
     client.post(
         reverse("admin:articles_article_autosave", args=[article.pk]),
