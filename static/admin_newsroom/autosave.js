@@ -21,6 +21,9 @@
   var token = form.querySelector("input[name=csrfmiddlewaretoken]");
   var submitting = false;
   var sending = false;
+  var lastTyped = 0;
+  // Wait for a pause in typing: fewer requests, and none racing a save clicked right after.
+  var QUIET_MS = 1000;
 
   function textField(name) {
     var field = form.elements.namedItem(name);
@@ -74,7 +77,7 @@
   var kept = pristine;
 
   function autosave(leaving) {
-    if (submitting || sending) {
+    if (submitting || sending || (!leaving && Date.now() - lastTyped < QUIET_MS)) {
       return;
     }
     var fields = snapshot();
@@ -156,6 +159,9 @@
   if (discardForm) {
     discardForm.addEventListener("submit", discard);
   }
+  form.addEventListener("input", function () {
+    lastTyped = Date.now();
+  });
   form.addEventListener("submit", function () {
     submitting = true;
   });

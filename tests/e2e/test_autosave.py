@@ -129,5 +129,8 @@ def test_a_stale_autosave_is_shown_to_read_and_discarded(
     assert offer.is_hidden()
     assert not ArticleAutosave.objects.filter(user=editor, fields__summary="我的摘要").exists()
     assert tab.input_value("#id_summary") == "没有保存的新摘要"
+    # The copy is gone, so what was typed is sent again on the next tick.
+    tab.locator(".autosave-status", has_text="已自动保存").wait_for(timeout=15000)
     context.close()
+    assert ArticleAutosave.objects.get(user=editor).fields["summary"] == "没有保存的新摘要"
     assert errors == []
