@@ -162,7 +162,7 @@ def _debris(article: ParsedArticle, own: Sequence[RawBlock], n: int) -> list[Par
 def _unknown_districts(
     article: ParsedArticle, own: Sequence[RawBlock], gazetteer: Gazetteer, n: int
 ) -> list[ParseWarning]:
-    """District names (X区委, 某市X区) the gazetteer lacks: another city, or a misread name."""
+    """Place words ending in 区 the gazetteer lacks: another city's district, or a misread one."""
     known = {d.name for d in gazetteer.districts} | {h.name for h in gazetteer.historical}
     unknown: dict[str, None] = {}
     for text in _texts(article):

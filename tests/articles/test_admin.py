@@ -5,10 +5,13 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.core.files.storage import default_storage
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from articles.admin import articles as article_admin
 from articles.api.tokens import issue_token
 from articles.history import article_versions
 from articles.loading import load_documents
@@ -551,3 +554,19 @@ def test_history_shows_publish_time_changes_in_shanghai_time(client):
     client.force_login(make_user("editor"))
     page = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "2022-11-21 06:00" in page.text
+
+
+def queries_of(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_a_loaded_articles_change_page_reads_its_warnings_in_one_query(client, monkeypatch):
+    source = make_source_document(parse_warnings=WARNINGS)
+    article = make_draft(source_document=source, source_position=0)
+    client.force_login(make_user("editor"))
+    client.get(change_url(article))  # warm the content-type cache
+    with_warnings = queries_of(client, change_url(article))
+    monkeypatch.setattr(article_admin, "article_parse_warnings", lambda article: [])
+    assert with_warnings == queries_of(client, change_url(article)) + 1
