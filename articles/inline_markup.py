@@ -20,17 +20,22 @@ import re
 
 import nh3
 
-# Inside a label or an emphasis, a backslash always takes the next character with it, so an
-# escaped ``\*`` or ``\]`` never closes one.
-_TOKEN = re.compile(
-    r"""
-      \\(?P<escaped>[\\*\[\]()])
-    | \[(?P<label>(?:\\.|[^\[\]\n\\])+)\]\((?P<href>(?:https?://|mailto:)[^\s()<>"'\\]+)\)
-    | \*\*(?P<strong>(?!\s)(?:\\.|[^*\\])+(?<!\s))\*\*
-    | \*(?P<em>(?!\s)(?:\\.|[^*\\])+(?<!\s))\*
-    """,
-    re.VERBOSE | re.IGNORECASE,
+# The pattern is written so PostgreSQL's regular expressions read it the same way
+# (articles/search/postgres.py strips markup for the index with it): white space spelt out as
+# exactly the characters Python's ``\s`` matches, schemes without a case-folding flag, ``(?s)``
+# (a dot matches a newline in both), and at every position at most one branch can match. Inside
+# a label or an emphasis a backslash takes the next character with it, so an escaped ``\*`` or
+# ``\]`` never closes one.
+SPACE = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+PATTERN = (
+    r"(?s)\\([\\*\[\]()])"
+    r"|\[((?:\\.|[^\[\]\n\\])+)\]"
+    r"\(((?:[hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^" + SPACE + r"()<>\"'\\]+)\)"
+    r"|\*\*((?![" + SPACE + r"])(?:\\.|[^*\\])+(?<![" + SPACE + r"]))\*\*"
+    r"|\*((?![" + SPACE + r"])(?:\\.|[^*\\])+(?<![" + SPACE + r"]))\*"
 )
+_TOKEN = re.compile(PATTERN)
+ESCAPED, LABEL, HREF, STRONG, EM = 1, 2, 3, 4, 5
 ALLOWED_TAGS = {"a", "strong", "em"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -44,15 +49,15 @@ def _render(text: str) -> str:
     for match in _TOKEN.finditer(text):
         parts.append(html.escape(text[position : match.start()]))
         position = match.end()
-        if match["escaped"] is not None:
-            parts.append(html.escape(match["escaped"]))
-        elif match["label"] is not None:
-            label = _render(match["label"])
-            parts.append(f'<a href="{html.escape(match["href"])}">{label}</a>')
-        elif match["strong"] is not None:
-            parts.append(f"<strong>{_render(match['strong'])}</strong>")
+        if match[ESCAPED] is not None:
+            parts.append(html.escape(match[ESCAPED]))
+        elif match[LABEL] is not None:
+            label = _render(match[LABEL])
+            parts.append(f'<a href="{html.escape(match[HREF])}">{label}</a>')
+        elif match[STRONG] is not None:
+            parts.append(f"<strong>{_render(match[STRONG])}</strong>")
         else:
-            parts.append(f"<em>{_render(match['em'])}</em>")
+            parts.append(f"<em>{_render(match[EM])}</em>")
     parts.append(html.escape(text[position:]))
     return "".join(parts)
 
@@ -76,11 +81,11 @@ def inline_markup_text(text: str) -> str:
     for match in _TOKEN.finditer(text or ""):
         parts.append(text[position : match.start()])
         position = match.end()
-        if match["escaped"] is not None:
-            parts.append(match["escaped"])
-        elif match["label"] is not None:
-            parts.append(inline_markup_text(match["label"]))
+        if match[ESCAPED] is not None:
+            parts.append(match[ESCAPED])
+        elif match[LABEL] is not None:
+            parts.append(inline_markup_text(match[LABEL]))
         else:
-            parts.append(inline_markup_text(match["strong"] or match["em"]))
+            parts.append(inline_markup_text(match[STRONG] or match[EM]))
     parts.append((text or "")[position:])
     return "".join(parts)

@@ -18,6 +18,7 @@ Design:
   normalised text.
 """
 
+from ..inline_markup import PATTERN
 from .batching import refresh_in_batches
 from .expressions import row_condition, row_number
 from .text import ParsedQuery
@@ -31,6 +32,43 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     '[ \t\n\r\f\v]+', ' ', 'g'), ' ')
 $$;
 """
+
+# ``text.inline_markup_text`` in SQL: the same pattern (written for both engines, see
+# ``articles/inline_markup.py``), the same left-to-right scan, the same recursion into a link's
+# text and an emphasis.
+MARKUP_SQL = r"""
+CREATE OR REPLACE FUNCTION newsroom_markup_text(value text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  pattern constant text := __PATTERN__;
+  anchored constant text := __ANCHORED__;
+  result text := '';
+  position integer := 1;
+  start integer;
+  token text;
+  parts text[];
+BEGIN
+  IF strpos(value, '*') = 0 AND strpos(value, '[') = 0 AND strpos(value, '\') = 0 THEN
+    RETURN value;
+  END IF;
+  LOOP
+    start := regexp_instr(value, pattern, position);
+    EXIT WHEN start = 0;
+    token := regexp_substr(substr(value, start), anchored);
+    parts := regexp_match(token, anchored);
+    result := result || substr(value, position, start - position) || CASE
+      WHEN parts[1] IS NOT NULL THEN parts[1]
+      WHEN parts[2] IS NOT NULL THEN newsroom_markup_text(parts[2])
+      ELSE newsroom_markup_text(coalesce(parts[4], parts[5]))
+    END;
+    position := start + length(token);
+  END LOOP;
+  RETURN result || substr(value, position);
+END
+$$;
+""".replace("__PATTERN__", "'" + PATTERN.replace("'", "''") + "'").replace(
+    "__ANCHORED__", "'(?s)^(?:" + PATTERN.removeprefix("(?s)").replace("'", "''") + ")'"
+)
 
 SEGMENTS_SQL = r"""
 CREATE OR REPLACE FUNCTION newsroom_search_segments(
@@ -46,7 +84,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         CASE WHEN jsonb_typeof(subheadline) = 'array' THEN subheadline ELSE '[]'::jsonb END
       ) WITH ORDINALITY AS u(line, n)
     UNION ALL
-    SELECT 'B', newsroom_search_normalise(block ->> 'text'), 1000000 + n
+    SELECT 'B', newsroom_search_normalise(CASE WHEN block ->> 'kind' = 'paragraph'
+             THEN newsroom_markup_text(block ->> 'text') ELSE block ->> 'text' END), 1000000 + n
       FROM jsonb_array_elements(
         CASE WHEN jsonb_typeof(body) = 'array' THEN body ELSE '[]'::jsonb END
       ) WITH ORDINALITY AS u(block, n)
@@ -142,6 +181,7 @@ DROP FUNCTION IF EXISTS newsroom_search_build(text, text, jsonb, jsonb);
 DROP FUNCTION IF EXISTS newsroom_search_text(text, text, jsonb, jsonb);
 DROP FUNCTION IF EXISTS newsroom_search_segments(text, text, jsonb, jsonb);
 DROP FUNCTION IF EXISTS newsroom_search_normalise(text);
+DROP FUNCTION IF EXISTS newsroom_markup_text(text);
 """
 
 REFRESH_SQL = """
@@ -156,7 +196,8 @@ UPDATE articles_article AS a
 def install(connection) -> None:
     """Create the functions, columns, indexes and triggers (idempotent), then fill the columns."""
     with connection.cursor() as cursor:
-        for statement in (NORMALISE_SQL, SEGMENTS_SQL, TEXT_SQL, BUILD_SQL, COLUMNS_SQL):
+        statements = (NORMALISE_SQL, MARKUP_SQL, SEGMENTS_SQL, TEXT_SQL, BUILD_SQL, COLUMNS_SQL)
+        for statement in statements:
             cursor.execute(statement)
         cursor.execute(TITLE_INDEX_SQL)
         cursor.execute(TRIGGER_SQL)

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from ..inline_markup import inline_markup_text
+
 # Marks the end of a segment so a one-character query can be answered with a prefix match:
 # every character then starts at least one token (its bigram, or itself plus this marker).
 END = "\ue000"
@@ -24,11 +26,15 @@ def normalise(text: str) -> str:
 
 
 def body_segments(body) -> list[str]:
-    """The searchable body blocks (paragraphs and subheads, never captions), normalised."""
+    """The searchable body blocks (paragraphs and subheads, never captions), normalised; a
+    paragraph's inline markup is dropped, so its link text and emphasis read on."""
     segments = []
     for block in body or []:
         if isinstance(block, dict) and block.get("kind") in ("paragraph", "subhead"):
-            text = normalise(str(block.get("text") or ""))
+            text = str(block.get("text") or "")
+            if block["kind"] == "paragraph":
+                text = inline_markup_text(text)
+            text = normalise(text)
             if text:
                 segments.append(text)
     return segments

@@ -4,11 +4,22 @@
 "use strict";
 
 (function () {
-  const TOKEN = /\\([\\*\[\]()])|\[((?:\\.|[^\[\]\n\\])+)\]\(((?:https?:\/\/|mailto:)[^\s()<>"'\\]+)\)|\*\*((?!\s)(?:\\.|[^*\\])+(?<!\s))\*\*|\*((?!\s)(?:\\.|[^*\\])+(?<!\s))\*/gi;
-  const IMAGE_LINE = /^\[图片\s*(\d+)\]$/;
-  const BLANK_LINES = /\n\s*\n/;
+  // As articles/inline_markup.py PATTERN: the same branches, white space spelt out the same way.
+  const SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const TOKEN = new RegExp(
+    "\\\\([\\\\*\\[\\]()])" +
+      "|\\[((?:\\\\.|[^\\[\\]\\n\\\\])+)\\]" +
+      "\\(((?:[hH][tT][tT][pP][sS]?://|[mM][aA][iI][lL][tT][oO]:)[^" + SPACE + "()<>\"'\\\\]+)\\)" +
+      "|\\*\\*((?![" + SPACE + "])(?:\\\\.|[^*\\\\])+(?<![" + SPACE + "]))\\*\\*" +
+      "|\\*((?![" + SPACE + "])(?:\\\\.|[^*\\\\])+(?<![" + SPACE + "]))\\*",
+    "gsu",
+  );
+  // As articles/blocks.py, with Python's \s and \d.
+  const IMAGE_LINE = new RegExp("^\\[图片[" + SPACE + "]*(\\p{Nd}+)\\]$", "u");
+  const BLANK_LINES = new RegExp("\\n[" + SPACE + "]*\\n", "u");
+  const TRIM = new RegExp("^[" + SPACE + "]+|[" + SPACE + "]+$", "gu");
   const LINE_BREAKS = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
-  const SPACE = /\s/u;
+  const WHITE = new RegExp("[" + SPACE + "]", "u"); // str.isspace, as char_count.py
   const PREVIEW_DELAY_MS = 600;
 
   // The text as readers read it: links' text and emphasised text kept, markup dropped.
@@ -20,10 +31,14 @@
     });
   }
 
+  function strip(text) {
+    return text.replace(TRIM, "");
+  }
+
   function visibleCount(text) {
     let count = 0;
     for (const char of text) {
-      if (!SPACE.test(char)) count += 1;
+      if (!WHITE.test(char)) count += 1;
     }
     return count;
   }
@@ -31,13 +46,13 @@
   // As blocks_from_text: blank lines part blocks; "## " subhead, "> " caption, [图片 N] photo.
   function bodyCount(text) {
     let count = 0;
-    for (let chunk of text.replace(/\r\n/g, "\n").trim().split(BLANK_LINES)) {
-      chunk = chunk.trim();
+    for (let chunk of strip(text.replace(/\r\n/g, "\n")).split(BLANK_LINES)) {
+      chunk = strip(chunk);
       if (!chunk || IMAGE_LINE.test(chunk)) continue;
       if (chunk.startsWith("## ")) {
         count += visibleCount(chunk.slice(3));
       } else if (chunk.startsWith("> ")) {
-        count += visibleCount(markupText(chunk.slice(2).trim()));
+        count += visibleCount(markupText(strip(chunk.slice(2))));
       } else {
         count += visibleCount(markupText(chunk.split(LINE_BREAKS).join("")));
       }

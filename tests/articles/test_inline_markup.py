@@ -3,7 +3,8 @@
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given
+from django.db import connection
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.blocks import blocks_plain_text
@@ -154,3 +155,24 @@ def test_any_text_keeps_only_safe_links_and_emphasis_and_reads_as_its_plain_text
         else:
             assert attrs == {}
     assert "".join(shape.text) == inline_markup_text(text)
+
+
+MARKUP_ALPHABET = st.sampled_from(
+    [*"ab上海*[]()\\<>&\"' :/.\n\r\t\u3000\xa0\x1c\ufeff", "https://e.com", "mailto:x", "**"]
+)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARKUP_ALPHABET, max_size=40))
+def test_the_search_index_strips_markup_in_sql_as_python_does(pieces):
+    texts = ["".join(pieces), "详见[区政府网站](https://e.com/)，**务必**带*证件*。", "5*3 与 \\*"]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT newsroom_markup_text(t) FROM unnest(%s::text[]) WITH ORDINALITY AS u(t, n) "
+            "ORDER BY n",
+            [texts],
+        )
+        in_sql = [row[0] for row in cursor.fetchall()]
+    assert in_sql == [inline_markup_text(text) for text in texts]

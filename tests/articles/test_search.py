@@ -25,7 +25,7 @@ from articles.search import (
 )
 from articles.services import article_publish, article_withdraw
 from bench.synthetic import delete_synthetic, generate_synthetic
-from tests.factories import make_text_article
+from tests.factories import make_article, make_text_article
 
 pytestmark = pytest.mark.django_db
 
@@ -322,3 +322,18 @@ def test_body_only_matches_are_scanned_in_publication_order_on_postgres(corpus):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_search_document_idx" not in plan
     assert "article_status_published_idx" in plan
+
+
+def test_a_paragraphs_markup_is_not_searched_but_its_words_are_read_on():
+    article = make_article(
+        body=[
+            {
+                "kind": "paragraph",
+                "text": "详见[区政府网站](https://www.shhk.gov.cn/)，**务必**带证件",
+            }
+        ]
+    )
+    found = Article.objects.filter(pk=article.pk)
+    assert list(search_articles(found, "详见区政府网站")) == [article]
+    assert list(search_articles(found, "务必带证件")) == [article]
+    assert list(search_articles(found, "shhk")) == []

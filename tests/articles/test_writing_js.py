@@ -24,7 +24,13 @@ const texts = JSON.parse(fs.readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(texts.map(
   (t) => [globalThis.writing.markupText(t), globalThis.writing.bodyCount(t)])));
 """
-PIECES = [*"ab上海*[]()\\<>&\"' :/.\n", "https://e.com", "mailto:x", "## ", "> ", "\n\n", "**"]
+PIECES = [
+    *"ab上海*[]()\\<>&\"' :/.\n\r\t\u3000\xa0\x1c\ufeff",
+    "https://e.com",
+    "HTTP://e",
+    "mailto:x",
+]
+PIECES += ["## ", "> ", "\n\n", "**", "[图片 3]"]
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node")
