@@ -15,7 +15,7 @@ def reindex_without_markup(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("articles", "0014_preview_shares"),
+        ("articles", "0017_parse_warnings"),
     ]
 
     operations = [
