@@ -9,6 +9,7 @@ so a page that answers 404 for an article the primary already has was read from 
 
 import os
 import socket
+import subprocess
 import time
 
 import pytest
@@ -27,6 +28,7 @@ from .test_settings import ROOT
 STREAMING = "replica_streaming"
 DOWN = "replica_down"
 REPLAY_TIMEOUT_SECONDS = 30
+START_SCRIPT = ROOT / "scripts" / "start-replica"
 START_HINT = "start one with scripts/start-replica and set REPLICA_DATABASE_URL"
 
 
@@ -250,3 +252,54 @@ def test_a_replica_that_is_down_is_skipped_for_the_next_or_the_primary(
         assert client.get(article.get_absolute_url()).status_code == 200
     assert time.perf_counter() - started < 0.5
     assert len(on_primary) > 0
+
+
+def start_replica_script(*args: str) -> None:
+    """Run scripts/start-replica for the replica the tests use (its port from the URL)."""
+    port = connections[STREAMING].settings_dict["PORT"]
+    result = subprocess.run(  # noqa: S603 - a fixed argument list of our own, no shell
+        [str(START_SCRIPT), *args],
+        env={**os.environ, "REPLICA_PORT": port},
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def stop_replica(streaming):
+    """Call it to stop the streaming replica's server; it is started again afterwards."""
+    stopped = []
+
+    def stop() -> None:
+        start_replica_script("stop")
+        stopped.append(True)
+
+    yield stop
+    if stopped:
+        connections[STREAMING].close()
+        start_replica_script()
+        wait_for_replay()
+
+
+@pytest.mark.postgres
+@ON_REPLICA
+def test_a_replica_that_stops_serving_falls_back_to_the_primary(client, streaming, stop_replica):
+    article = make_published_article(headline="副本停机")
+    wait_for_replay()
+    with CaptureQueriesContext(connections[STREAMING]) as on_replica:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert len(on_replica) > 0
+    # A server hands its connection back to the pool after each request; the test client keeps it.
+    connections[STREAMING].close()
+    # The pool's idle connections to the replica die with its server.
+    stop_replica()
+    with CaptureQueriesContext(connections["default"]) as on_primary:
+        started = time.perf_counter()
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert time.perf_counter() - started < 1.5
+    assert len(on_primary) > 0
+    started = time.perf_counter()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert time.perf_counter() - started < 0.5
