@@ -131,8 +131,7 @@ def test_reindexing_a_range_puts_back_an_index_row_that_was_lost():
             cursor.execute("DELETE FROM articles_search WHERE rowid = %s", [article.pk])
         else:
             cursor.execute(
-                "UPDATE articles_article SET search_document = NULL, search_title = NULL"
-                " WHERE id = %s",
+                "UPDATE articles_article SET search_document = '', search_title = '' WHERE id = %s",
                 [article.pk],
             )
     assert list(search_articles(Article.objects.all(), "食堂")) == []
