@@ -58,9 +58,9 @@ class TaskRunAdmin(ReadOnlyAdmin):
     list_display = [
         "task_display",
         "status_display",
-        "enqueued_at",
-        "run_after",
-        "finished_at",
+        "enqueued",
+        "scheduled_for",
+        "finished",
         "arguments",
         "outcome",
     ]
@@ -69,13 +69,13 @@ class TaskRunAdmin(ReadOnlyAdmin):
     fields = [
         "task_display",
         "status_display",
-        "enqueued_at",
-        "run_after",
-        "started_at",
-        "finished_at",
+        "enqueued",
+        "scheduled_for",
+        "started",
+        "finished",
         "arguments",
         "outcome",
-        "traceback",
+        "error",
     ]
     readonly_fields = fields
 
@@ -86,6 +86,27 @@ class TaskRunAdmin(ReadOnlyAdmin):
     @admin.display(description=_("状态"), ordering="status")
     def status_display(self, run):
         return STATUS_LABELS.get(run.status, run.status)
+
+    # The backend's own fields are labelled in English: each is shown under a Chinese name.
+    @admin.display(description=_("排队时间"), ordering="enqueued_at")
+    def enqueued(self, run):
+        return run.enqueued_at
+
+    @admin.display(description=_("计划时间"), ordering="run_after")
+    def scheduled_for(self, run):
+        return run.run_after
+
+    @admin.display(description=_("开始时间"), ordering="started_at")
+    def started(self, run):
+        return run.started_at
+
+    @admin.display(description=_("完成时间"), ordering="finished_at")
+    def finished(self, run):
+        return run.finished_at
+
+    @admin.display(description=_("错误信息"))
+    def error(self, run):
+        return run.traceback
 
     @admin.display(description=_("参数"))
     def arguments(self, run):

@@ -110,6 +110,8 @@ def test_a_page_the_worker_cannot_parse_fails_alone_and_shows_why(tmp_path, clie
     detail = client.get(reverse("admin:articles_taskrun_change", args=[bad.pk])).text
     assert "失败" in detail
     assert "b.txt" in detail and "版面上没有文字" in detail
+    assert "排队时间" in detail and "错误信息" in detail
+    assert "Enqueued at" not in detail and "Run after" not in detail
 
 
 def test_a_scheduled_publication_is_purged_by_the_worker_when_its_time_comes(settings):
