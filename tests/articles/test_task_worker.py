@@ -1,7 +1,12 @@
 """The tasks through django-tasks-db's backend and a real worker (`db_worker`), as in production."""
 
 import datetime
+import os
+import secrets
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -45,6 +50,33 @@ class RecordingPurge:
 
     def purge(self, tags: list[str]) -> None:
         RecordingPurge.purged.append(tags)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_worker_process(media_root) -> subprocess.CompletedProcess:
+    """`manage.py db_worker --batch` in its own process, as production runs it, on this database."""
+    database = connection.settings_dict
+    environment = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "LOG_FORMAT"}}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="newsroom.settings.dev",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DATABASE_URL=(
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT'] or 5432}/"
+            f"{database['NAME']}"
+        ),
+        MEDIA_ROOT=str(media_root),
+    )
+    return subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [sys.executable, "manage.py", "db_worker", "--batch", "--interval", "0"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def run_worker() -> None:
@@ -138,3 +170,31 @@ def test_a_scheduled_publication_is_purged_by_the_worker_when_its_time_comes(set
     run.refresh_from_db()
     assert run.status == TaskResultStatus.SUCCESSFUL
     assert RecordingPurge.purged == [["article-" + str(draft.pk), "lists"]]
+
+
+@pytest.mark.postgres  # the worker process needs the test database, which SQLite keeps in memory
+def test_one_worker_process_runs_renditions_a_batch_load_and_a_due_purge(settings, tmp_path):
+    article = make_article()
+    photo = photo_save(photo=Photo(article=article, image=image_upload(size=(1200, 800))))
+    call_command("load_sources", str(write_page(tmp_path, "a.txt", seed_text())), "--in-background")
+    draft = make_draft()
+    services.article_publish(
+        article=draft, user=None, at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    TaskRun.objects.filter(task_path=purge_article_pages.module_path).update(
+        run_after=timezone.now()
+    )
+
+    worker = run_worker_process(settings.MEDIA_ROOT)
+
+    assert worker.returncode == 0, worker.stderr
+    finished = {run.task_name: run.status for run in TaskRun.objects.all()}
+    assert finished == {
+        "make_photo_renditions": TaskResultStatus.SUCCESSFUL,
+        "load_source_page": TaskResultStatus.SUCCESSFUL,
+        "purge_article_pages": TaskResultStatus.SUCCESSFUL,
+    }
+    photo.refresh_from_db()
+    assert sorted(photo.renditions, key=int) == ["480", "960"]
+    assert all((Path(settings.MEDIA_ROOT) / name).is_file() for name in photo.renditions.values())
+    assert Article.objects.count() == 5  # the photo's, the draft and the page's three
