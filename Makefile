@@ -11,7 +11,7 @@ BANDIT_PATHS := articles people newsroom bench scripts
 .PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest train-ingest clean lock
 
 help:
-	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT)"
+	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT) with a task worker"
 	@echo "make test   lint, checks and the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make bench  run the benchmarks in bench/"
@@ -33,8 +33,13 @@ setup: $(STAMP)
 	$(PY) manage.py load_sources --status published
 	$(PY) manage.py create_editor
 
+# The task worker runs beside the server and lives as long as it: Ctrl-C, or the server
+# exiting for any reason, stops the worker too (the trap), so no worker is left behind.
 run: setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/), task worker beside it"
+	@$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT; trap 'exit 143' TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(STAMP)

@@ -44,6 +44,13 @@ def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture
+def db_tasks(settings):
+    """Enqueued tasks become rows of django-tasks-db's backend, for a worker to run, as in
+    production (the test settings run them at once with the immediate backend)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 @pytest.fixture(autouse=True)
 def _force_login_passes_the_second_factor(monkeypatch):
     """Tests that log in with force_login test what comes after the login, not the second

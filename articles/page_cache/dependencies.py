@@ -17,6 +17,7 @@ from django.db.models import CharField, Value
 from ..models import Article, ArticleMention, Byline
 from ..tagging import article_tag_items
 from . import purge, store
+from .schedule import schedule_purges
 
 ALL_LISTS = "lists"
 SITE = "site"
@@ -67,7 +68,8 @@ def article_lists(pks) -> set[str]:
     return {list_tag(kind, value) for kind, value in rows}
 
 
-def _stale(tags: set[str]) -> None:
+def stale(tags: set[str]) -> None:
+    """Bump these tags in the local store and purge them from the CDN."""
     store.bump(tags)
     purge.purge(tags)
 
@@ -101,7 +103,8 @@ def article_changed(article: Article, *, is_new: bool = False) -> None:
 
 
 def _flush_changes() -> None:
-    """Stale every article this transaction changed, the lists they were and are in."""
+    """Stale every article this transaction changed, the lists they were and are in, and
+    queue the purges at the times they will change by themselves (scheduled publishing)."""
     changed, _changes.pending = getattr(_changes, "pending", {}), {}
     if not changed:
         return
@@ -109,10 +112,12 @@ def _flush_changes() -> None:
     tags = {ALL_LISTS, *map(article_tag, pks), *chain.from_iterable(changed.values())}
     for start in range(0, len(pks), LISTS_BATCH):
         tags |= article_lists(pks[start : start + LISTS_BATCH])
-    _stale(tags)
+    stale(tags)
+    for start in range(0, len(pks), LISTS_BATCH):
+        schedule_purges(pks[start : start + LISTS_BATCH])
 
 
 def site_changed() -> None:
     """Something every page may show changed (a district's or reporter's name): stale them all."""
 
-    transaction.on_commit(lambda: _stale({SITE}), robust=True)
+    transaction.on_commit(lambda: stale({SITE}), robust=True)

@@ -9,7 +9,7 @@ one title line, paragraph or subhead. PostgreSQL uses a bigram ``tsvector`` (``p
 SQLite an FTS5 table of the same bigrams (``sqlite.py``); ``docs/search.md`` explains why.
 """
 
-from django.db import connections
+from django.db import connections, transaction
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,6 +20,7 @@ from .text import ParsedQuery, normalise, parse_query, split_marked
 
 __all__ = [
     "COUNT_CAP",
+    "REINDEX_BATCH",
     "ParsedQuery",
     "SearchResults",
     "admin_search",
@@ -27,13 +28,16 @@ __all__ = [
     "highlight",
     "normalise",
     "parse_query",
+    "index_ranges",
     "rebuild_index",
+    "reindex_range",
     "search_articles",
     "search_results",
     "snippet",
 ]
 
 SNIPPET_LENGTH = 120
+REINDEX_BATCH = 2000  # article ids per background reindex task, as a rebuild's batches
 
 
 def backend_for(connection):
@@ -114,3 +118,20 @@ def rebuild_index(progress=None, using: str = "default") -> int:
     """Recompute the whole search index; ``progress(done, total)`` after each batch."""
     connection = connections[using]
     return backend_for(connection).rebuild(connection, progress=progress)
+
+
+def reindex_range(start: int, end: int, using: str = "default") -> int:
+    """Recompute the index of the articles with ids in [start, end); how many there were."""
+    connection = connections[using]
+    with transaction.atomic(using=using):  # SQLite deletes, then inserts: never half done
+        return backend_for(connection).refresh_range(connection, start, end)
+
+
+def index_ranges(batch_size: int = REINDEX_BATCH, using: str = "default") -> list[tuple[int, int]]:
+    """The [start, end) id ranges that cover every article, `batch_size` ids each."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT min(id), max(id) FROM articles_article")
+        low, high = cursor.fetchone()
+    if low is None:
+        return []
+    return [(start, start + batch_size) for start in range(low, high + 1, batch_size)]

@@ -223,6 +223,13 @@ def uninstall(connection) -> None:
         cursor.execute(UNINSTALL_SQL)
 
 
+def refresh_range(connection, start: int, end: int) -> int:
+    """Recompute the search columns of the articles with ids in [start, end)."""
+    with connection.cursor() as cursor:
+        cursor.execute(REFRESH_SQL, [start, end])
+        return cursor.rowcount
+
+
 def rebuild(connection, progress=None, batch_size=2000) -> int:
     """Recompute every article's search columns in id batches; returns the number of articles."""
     with connection.cursor() as cursor:

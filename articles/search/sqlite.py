@@ -133,6 +133,14 @@ def ensure_installed(connection) -> None:
         install(connection)
 
 
+def refresh_range(connection, start: int, end: int) -> int:
+    """Replace the index rows of the articles with ids in [start, end)."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM articles_search WHERE rowid >= %s AND rowid < %s", [start, end])
+        cursor.execute(REFILL_SQL, [start, end])
+        return cursor.rowcount
+
+
 def rebuild(connection, progress=None, batch_size=2000) -> int:
     """Empty and refill the FTS5 table in id batches; returns the number of articles."""
     with connection.cursor() as cursor:

@@ -108,8 +108,9 @@ DATABASE_REPLICA_STICKY_SECONDS = 10
 DATABASE_REPLICA_RETRY_SECONDS = 30
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Background tasks (django.tasks) are rows in the database, run by `manage.py db_worker`:
-# the thorough people pass (articles.tasks) is too slow to run while a page loads.
+# Background tasks (django.tasks) are rows in the database, run by `manage.py db_worker`: slow
+# work (renditions, reindexing, batch loads, the thorough people pass) and scheduled purges
+# (`run_after`); the list is in articles/tasks.py and docs/operations.md.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 REDIS_URL = env_str("REDIS_URL") or ""

@@ -22,3 +22,6 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 # Tests that build pages and then change data directly expect fresh pages; the page cache's
 # own tests turn it on.
 NEWSROOM_PAGE_CACHE = False
+# Tasks run as they are enqueued, inside the caller's transaction (renditions are there when the
+# upload's save returns); the worker tests switch to the database backend (`db_tasks` fixture).
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -79,6 +79,7 @@ OUR_ADMINS = [
 
 
 @pytest.mark.parametrize("model_admin", OUR_ADMINS, ids=lambda ma: ma.opts.label)
+@pytest.mark.usefixtures("db_tasks")  # the task run is a row of the database backend
 def test_every_admin_page_answers_for_a_superuser(client, model_admin):
     one_of_each()
     client.force_login(make_user("superuser"))

@@ -31,6 +31,7 @@ def _change_url(model_admin, obj) -> str:
 
 
 @pytest.mark.parametrize("model_admin", OUR_ADMINS, ids=lambda ma: ma.opts.label)
+@pytest.mark.usefixtures("db_tasks")  # the task run is a row of the database backend
 def test_every_admin_change_form_saves_twice_unchanged(client, model_admin):
     one_of_each()
     client.force_login(make_user("superuser"))

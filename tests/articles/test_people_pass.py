@@ -14,7 +14,10 @@ from tests.factories import make_user, write_page
 
 # The worker checks its connection as it does in production, which a test transaction cannot
 # survive on PostgreSQL, so these tests commit and the database is flushed after each.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("db_tasks"),
+]
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -153,6 +153,7 @@ def desk_with_everything(user):
 
 
 @pytest.mark.parametrize("role", ["editor", "reporter"])
+@pytest.mark.usefixtures("db_tasks")  # a task run (database backend) to show
 def test_every_admin_page_speaks_chinese(client, role):
     user = make_user(role, username=f"测试{role}")
     desk_with_everything(user)

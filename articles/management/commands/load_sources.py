@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from articles.ingest import SourceError, decode_source, parse_document, report_json
@@ -21,7 +22,9 @@ from articles.loading import (
     SourcePage,
     load_documents,
 )
+from articles.loading.background import page_payload
 from articles.models import ArticleStatus
+from articles.tasks import load_source_page
 
 DEFAULT_SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 PAGE_PATTERN = re.compile(r"^[A-Z]{0,3}\d{1,4}$")
@@ -135,9 +138,26 @@ class Command(BaseCommand):
             help="人物识别：fast 只用规则（默认）；thorough 再用统计模型（thulac）补充人名，"
             "每千字约需半秒，在本命令中直接完成",
         )
+        parser.add_argument(
+            "--in-background",
+            action="store_true",
+            help="只读取文件，每个版面排入一个后台任务（由 db_worker 解析并各自在一个事务中保存），"
+            "进度和结果见管理后台“后台任务”",
+        )
 
     def handle(
-        self, *args, paths, dry_run, format, date, page, status, people, verbosity, **options
+        self,
+        *args,
+        paths,
+        dry_run,
+        format,
+        date,
+        page,
+        status,
+        people,
+        in_background,
+        verbosity,
+        **options,
     ):
         try:
             date = edition_date(date) if date else None
@@ -145,6 +165,14 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"{exc}。{NOTHING_WRITTEN}") from None
         files = page_files(paths or [str(DEFAULT_SOURCES)])
+        if in_background:
+            if dry_run or format == "json":
+                raise CommandError(
+                    "--in-background 不能与 --dry-run 或 --format json 同用：后台任务会写入，"
+                    f"解析结果不在本命令中产生。{NOTHING_WRITTEN}"
+                )
+            self._enqueue(files, date=date, page=page, status=status, people=people)
+            return
         pages = [
             self._read(
                 path, date=date, page=page, thorough=people == "thorough", verbosity=verbosity
@@ -179,18 +207,51 @@ class Command(BaseCommand):
         elif verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(summary))
 
+    def _enqueue(self, files: list[Path], *, date, page, status: str, people: str) -> None:
+        """Read and decode every file first (a bad one queues nothing), then one task a page."""
+        payloads = []
+        for path in files:
+            data = self._bytes(path)
+            meta = sidecar_meta(path)
+            try:
+                text = decode_source(data, source=path.name)
+            except SourceError as exc:
+                raise CommandError(source_error_message(path, exc)) from None
+            payloads.append(
+                page_payload(
+                    path=str(path),
+                    file_name=path.name,
+                    data=data,
+                    text=text,
+                    edition_date=date or meta.get("date"),
+                    page=page or meta.get("page", ""),
+                )
+            )
+        with transaction.atomic():  # all the pages are queued, or none
+            for payload in payloads:
+                load_source_page.enqueue(payload, status, people)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已排入 {len(payloads)} 个载入后台任务（每个版面一个），"
+                "由 db_worker 执行，进度见管理后台“后台任务”。"
+            )
+        )
+
+    def _bytes(self, path: Path) -> bytes:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise CommandError(
+                f"{path}：无法读取（{exc.strerror}）。请检查文件权限。{NOTHING_WRITTEN}"
+            ) from None
+
     def _progress(self, message: str) -> None:
         """Progress goes to stderr, uncoloured, so stdout stays clean for --format json."""
         self.stderr.write(message, style_func=str)
 
     def _read(self, path: Path, *, date, page, thorough: bool, verbosity) -> SourcePage:
         """Read, decode and parse one file; any problem stops the run before anything is saved."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(
-                f"{path}：无法读取（{exc.strerror}）。请检查文件权限。{NOTHING_WRITTEN}"
-            ) from None
+        data = self._bytes(path)
         meta = sidecar_meta(path)
         sha256 = hashlib.sha256(data).hexdigest()
         try:

@@ -1,10 +1,11 @@
-"""Recompute the article search index from the articles, with progress."""
+"""Recompute the article search index from the articles, with progress, or in the worker."""
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from articles.search import rebuild_index
+from articles.search import REINDEX_BATCH, index_ranges, rebuild_index
+from articles.tasks import reindex_articles
 
 
 class Command(BaseCommand):
@@ -12,8 +13,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--database", default="default", help="数据库别名（默认 default）。")
+        parser.add_argument(
+            "--in-background",
+            action="store_true",
+            help="不在本命令中重建，而是按稿件编号分段排入后台任务，由 db_worker 执行。",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=REINDEX_BATCH,
+            help=f"--in-background 时每个任务的稿件编号数（默认 {REINDEX_BATCH}）。",
+        )
 
-    def handle(self, *args, database, **options):
+    def handle(self, *args, database, in_background, batch_size, **options):
+        if in_background:
+            if batch_size < 1:
+                raise CommandError("--batch-size 必须是正整数。")
+            ranges = index_ranges(batch_size, using=database)
+            for start, end in ranges:
+                reindex_articles.enqueue(start, end, database)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"已排入 {len(ranges)} 个检索索引后台任务，可在管理后台“后台任务”中查看进度。"
+                )
+            )
+            return
         started = time.monotonic()
 
         def progress(done, total):
