@@ -359,7 +359,10 @@ def stop(server: subprocess.Popen) -> None:
 
 
 def wrk(url: str, *, duration: str, threads: int, connections: int, script_args=None) -> str:
-    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}", "--latency"]
+    # A long timeout: under load a slow page's answers would otherwise be dropped as timeouts
+    # (wrk's default is 2 s) and its latency percentiles lost.
+    command = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}", "--timeout", "10s"]
+    command.append("--latency")
     for name, value in PROXY_HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     if script_args is not None:
@@ -402,7 +405,8 @@ def measure_server(base: str, pages: list[Page], args, mode: str, out) -> dict:
         measured[page] = Measurement(result, floors=[last_floor])
         out(
             f"  {page.name}: {result.requests_per_second:,.1f} req/s, p50 {result.p50_ms:.1f} ms,"
-            f" p99 {result.p99_ms:.1f} ms, bad {result.bad_responses(expected)}"
+            f" p99 {result.p99_ms:.1f} ms, bad {result.bad_responses(expected)},"
+            f" socket errors {result.socket_errors}"
         )
     soak = None
     if args.soak:
@@ -432,6 +436,9 @@ def main() -> None:
     parser.add_argument("--soak", action="store_true", help="also wrk -c32 on the article page")
     parser.add_argument("--soak-duration", default="60s")
     parser.add_argument("--cache", choices=["both", "off", "on"], default="both")
+    parser.add_argument(
+        "--prepare-only", action="store_true", help="build the database and static files, stop"
+    )
     args = parser.parse_args()
 
     def out(line: str) -> None:
@@ -460,6 +467,8 @@ def main() -> None:
 
     prepare_database(args.count, out)
     call_command("collectstatic", interactive=False, verbosity=0)
+    if args.prepare_only:
+        return
     pages = find_pages()
     vendor = connection.vendor
     cache_backend = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
