@@ -25,7 +25,7 @@ import secrets
 import shutil
 import signal
 import socket
-import subprocess  # nosec B404 - runs gunicorn and wrk, fixed argument lists
+import subprocess  # runs gunicorn and wrk with fixed argument lists  # nosec B404
 import sys
 import time
 import urllib.error
@@ -305,7 +305,7 @@ def fetch(url: str) -> tuple[int, dict[str, str]]:
     """Status and headers of one GET, redirects not followed."""
     request = urllib.request.Request(url, headers=PROXY_HEADERS)  # noqa: S310 - our loopback
     try:
-        with OPENER.open(request, timeout=30) as response:  # nosec B310 - http://127.0.0.1
+        with OPENER.open(request, timeout=30) as response:  # only http://127.0.0.1  # nosec B310
             response.read()
             return response.status, dict(response.headers)
     except urllib.error.HTTPError as error:
