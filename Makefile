@@ -8,13 +8,14 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed-stamp
 BANDIT_PATHS := articles people newsroom bench scripts
 
-.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages eval-ingest train-ingest clean lock
+.PHONY: help run setup test lint format check pytest bench bench-loader bench-search bench-pages bench-http eval-ingest train-ingest clean lock
 
 help:
 	@echo "make run    set up (venv, database, source pages, editor account) and serve on http://127.0.0.1:$(PORT) with a task worker"
 	@echo "make test   lint, checks and the whole test suite (SQLite, or DATABASE_URL)"
 	@echo "make setup  everything 'make run' does except serving"
 	@echo "make bench  run the benchmarks in bench/"
+	@echo "make bench-http  wrk against gunicorn on loopback, N=10000 articles (BENCH_HTTP_ARGS=...)"
 	@echo "make eval-ingest  score the loader on ../shared/pages, tests/ingest/data/pages and the seed"
 	@echo "make train-ingest rebuild articles/ingest/block_roles.crfsuite from TRAIN_DIR (../shared/pages, our pages, the seed)"
 
@@ -72,6 +73,12 @@ bench-search: $(STAMP)
 
 bench-pages: $(STAMP)
 	$(PY) bench/page_bench.py
+
+# wrk against gunicorn + production settings on loopback (needs wrk); see docs/performance.md.
+# REDIS_URL=... for the Redis page cache; BENCH_HTTP_ARGS="--database-url postgres://... --soak".
+N ?= 10000
+bench-http: $(STAMP)
+	$(PY) bench/http_bench.py --count $(N) $(BENCH_HTTP_ARGS)
 
 # Scores the loader under ../shared/sources/README.md's comparison rules; EVAL_ARGS="--quiet" for tables only.
 eval-ingest: $(STAMP)
