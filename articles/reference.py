@@ -3,12 +3,14 @@
 They change a few times a year, yet every list shows them (district chips, bylines) and the
 search form offers them all, which cost a query each per page. The cached copy is dropped on
 every save or delete of one (signals connected in apps.ready, again after the commit so a
-request in between cannot keep the old rows) and otherwise kept REFERENCE_TIMEOUT. A write
-that bypasses signals (``QuerySet.update``, ``bulk_create``) must call ``reference_changed``.
+request in between cannot keep the old rows) and otherwise kept REFERENCE_TIMEOUT (10 minutes).
+A write that bypasses signals (``QuerySet.update``, ``bulk_create``) should call
+``reference_changed``.
 If the cache is down, the rows are read from the database.
 """
 
 import logging
+import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -20,9 +22,19 @@ from people.models import Reporter
 from .models import District, Program, Subdistrict
 
 logger = logging.getLogger(__name__)
+_WARN_EVERY = 60.0  # seconds: an outage logs once a minute, not once a request
+_last_warning = [-_WARN_EVERY]
+
+
+def _warn(message: str) -> None:
+    now = time.monotonic()
+    if now - _last_warning[0] >= _WARN_EVERY:
+        _last_warning[0] = now
+        logger.warning(message, exc_info=True)
+
 
 REFERENCE_KEY = "reference:v1"
-REFERENCE_TIMEOUT = 24 * 3600
+REFERENCE_TIMEOUT = 600  # also bounds how long a change missed during a cache outage shows
 MODELS = (District, Subdistrict, Program, Reporter)
 
 
@@ -64,14 +76,14 @@ def reference() -> Reference:
     try:
         found = cache.get(REFERENCE_KEY)
     except Exception:  # an unreachable cache is a miss, never an outage
-        logger.warning("Reference data cache unreachable; reading the database.", exc_info=True)
+        _warn("Reference data cache unreachable; reading the database.")
         return _load()
     if found is None:
         found = _load()
         try:
             cache.set(REFERENCE_KEY, found, REFERENCE_TIMEOUT)
         except Exception:
-            logger.warning("Reference data cache unreachable; not stored.", exc_info=True)
+            _warn("Reference data cache unreachable; not stored.")
     return found
 
 
@@ -80,7 +92,7 @@ def forget_cached_reference() -> None:
     try:
         cache.delete(REFERENCE_KEY)
     except Exception:
-        logger.warning("Reference data cache unreachable; not cleared.", exc_info=True)
+        _warn("Reference data cache unreachable; not cleared.")
 
 
 def reference_changed() -> None:
