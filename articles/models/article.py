@@ -308,10 +308,12 @@ class Article(models.Model):
             ("proofread_article", _("可以标记 OCR 稿件已校对")),
         ]
         indexes = [
+            # Newest first within a status: the search's body-only walk (docs/search.md).
+            models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
             # Covers the readers' rule (published_q) and MAX(updated_at): lists' counts and the
             # sitemaps' latest change read the index alone, never the wide rows (body first).
             models.Index(
-                fields=["status", "-published_at", "embargo_until", "expires_at", "updated_at"],
+                fields=["-published_at", "status", "embargo_until", "expires_at", "updated_at"],
                 name="article_public_covering_idx",
             ),
         ]
