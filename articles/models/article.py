@@ -313,7 +313,7 @@ class Article(models.Model):
             # Covers the readers' rule (published_q) and MAX(updated_at): lists' counts and the
             # sitemaps' latest change read the index alone, never the wide rows (body first).
             models.Index(
-                fields=["-published_at", "status", "embargo_until", "expires_at", "updated_at"],
+                fields=["status", "-published_at", "embargo_until", "expires_at", "updated_at"],
                 name="article_public_covering_idx",
             ),
         ]
