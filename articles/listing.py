@@ -12,6 +12,7 @@ from django.db.models.functions import Cast, Concat
 
 RECORD = "\x1e"  # between bylines (ASCII record separator; printed roles hold no controls)
 FIELD = "\x1f"  # between one byline's fields, the role last
+BYLINE_FIELDS = ["id", "article_id", "reporter_id", "role", "position", "order"]
 
 
 def _text(field: str):
@@ -101,15 +102,12 @@ def attach_relations(articles: list) -> None:
         if "bylines" not in article._prefetched_objects_cache:
             bylines = []
             for pk, reporter_id, position, order, role in parsed[article.pk]:
-                byline = Byline(
-                    pk=int(pk),
-                    article_id=article.pk,
-                    reporter_id=int(reporter_id),
-                    position=position,
-                    order=int(order),
-                    role=role,
+                # Rows read from the database, as Django itself builds them (never saved).
+                byline = Byline.from_db(
+                    article._state.db,
+                    BYLINE_FIELDS,
+                    [int(pk), article.pk, int(reporter_id), role, position, int(order)],
                 )
-                byline._state.adding, byline._state.db = False, article._state.db
                 byline.reporter = reporters[int(reporter_id)]
                 byline.article = article
                 bylines.append(byline)
