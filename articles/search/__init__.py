@@ -102,7 +102,8 @@ def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENG
     """A stretch of the body around the first match, highlighted; else the body's opening.
 
     Each paragraph is normalised and scanned once, up to the first one with a match; the
-    window's marks are that paragraph's matches lying inside it, so nothing is scanned twice.
+    window's marks are that paragraph's matches inside it (the window is scanned again only when
+    a match runs past its end).
     """
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     paragraphs = [
@@ -116,10 +117,17 @@ def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENG
             continue
         start = max(0, found[0][0] - length // 3)
         stop = start + length
-        inside = [(s - start, e - start) for s, e in found if s >= start and e <= stop]
+        inside = [(s - start, e - start) for s, e in found if start <= s < stop]
+        text = paragraph[start:stop]
+        if any(e > len(text) for _, e in inside):
+            # A match runs past the window's end: a shorter term starting at the same place
+            # may still fit, so scan the (short) window itself.
+            spans = match_spans(text, parsed.terms)
+        else:
+            spans = merge_spans(inside)
         prefix = "…" if start else ""
         suffix = "…" if stop < len(paragraph) else ""
-        window = _marked_html(paragraph[start:stop], merge_spans(inside))
+        window = _marked_html(text, spans)
         return format_html("{}{}{}", prefix, window, suffix)
     # No paragraph matches, so no part of the opening does either.
     opening = paragraphs[0] if paragraphs else ""

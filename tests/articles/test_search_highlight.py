@@ -153,3 +153,10 @@ def test_snippet_normalises_each_paragraph_once_up_to_the_first_match(monkeypatc
     html = snippet(SimpleNamespace(body=body), "社区")
     assert str(html) == "这里有<mark>社区</mark>"
     assert calls == ["无关", "这里有社区"]
+
+
+def test_a_shorter_term_is_marked_where_a_longer_one_runs_past_the_window():
+    article = SimpleNamespace(body=[{"kind": "paragraph", "text": "1 1"}])
+    parsed = parse_query('"1 1" 1')
+    assert str(snippet(article, parsed, 1)) == "<mark>1</mark>…"
+    assert snippet(article, parsed, 1) == _reference_snippet(article, parsed, 1)
