@@ -11,10 +11,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = "稿件"
 
     def ready(self):
+        from . import reference
         from .page_cache import signals as page_cache_signals
         from .search.signals import register_sqlite_functions, repair_sqlite_index
 
         page_cache_signals.connect()
+        reference.connect()
 
         connection_created.connect(
             register_sqlite_functions, dispatch_uid="search_sqlite_functions"

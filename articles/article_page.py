@@ -10,10 +10,14 @@ from .structured_data import news_article_data
 
 
 def article_page_queryset(queryset):
-    """What the page reads with the article itself: program, installment, correction facts."""
-    return queryset.select_related("program", "installment").annotate(
-        correction_count=Count("corrections"),
-        last_corrected=Max("corrections__corrected_at"),
+    """What the page reads with the article itself: program, installment, relations, corrections."""
+    return (
+        queryset.select_related("program", "installment")
+        .with_relations()
+        .annotate(
+            correction_count=Count("corrections"),
+            last_corrected=Max("corrections__corrected_at"),
+        )
     )
 
 

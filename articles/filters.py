@@ -1,12 +1,18 @@
-"""The reader's search form: free text plus district, program, reporter, tag, kind and dates."""
+"""The reader's search form: free text plus district, program, reporter, tag, kind and dates.
+
+The district, program, reporter and tag choices come from caches (``articles.reference``, and
+the page cache for the public tags), and their <select>s render through ``CachedOptionsSelect``,
+so the form costs no query and no per-option template rendering once warm.
+"""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from people.models import Reporter
-
-from .models import Article, ArticleKind, District, Program
+from .models import Article, ArticleKind
+from .page_cache import ALL_LISTS, cached_value
+from .reference import reference
 from .search import parse_query, search_results
+from .search_form import CachedOptionsSelect
 from .tagging import ids_tagged_with, public_tags
 
 
@@ -22,37 +28,49 @@ def match_text(queryset, q: str):
     return search_results(queryset, parsed) if parsed else queryset.none()
 
 
+def district_choices() -> list[tuple[str, str]]:
+    return [(d.slug, str(d)) for d in reference().districts]
+
+
+def program_choices() -> list[tuple[str, str]]:
+    return [(p.slug, str(p)) for p in reference().programs]
+
+
+def reporter_choices() -> list[tuple[str, str]]:
+    return [(r.slug, str(r)) for r in reference().reporters]
+
+
+def tag_choices() -> list[tuple[str, str]]:
+    """Tags on public articles (by slug), kept until an article changes."""
+    return cached_value(
+        "public-tag-choices",
+        tags=[ALL_LISTS],
+        compute=lambda: [(t.slug, t.name) for t in public_tags().order_by("name", "pk")],
+    )
+
+
+def _pk_by_slug(rows, slug: str) -> int | None:
+    return next((row.pk for row in rows if row.slug == slug), None)
+
+
+def _choice_filter(label, choices, method, empty_label):
+    return django_filters.ChoiceFilter(
+        label=label,
+        choices=choices,
+        method=method,
+        empty_label=empty_label,
+        widget=CachedOptionsSelect,
+    )
+
+
 class ArticleFilter(django_filters.FilterSet):
     """Every filter combines with the others; empty ones are ignored."""
 
     q = django_filters.CharFilter(label=_("关键词"), method="filter_q")
-    district = django_filters.ModelChoiceFilter(
-        label=_("区"),
-        field_name="districts",
-        to_field_name="slug",
-        queryset=District.objects.all(),
-        empty_label=_("全部区"),
-    )
-    program = django_filters.ModelChoiceFilter(
-        label=_("专题"),
-        to_field_name="slug",
-        queryset=Program.objects.all(),
-        empty_label=_("全部专题"),
-    )
-    reporter = django_filters.ModelChoiceFilter(
-        label=_("记者"),
-        field_name="bylines__reporter",
-        to_field_name="slug",
-        queryset=Reporter.objects.all(),
-        empty_label=_("全部记者"),
-    )
-    tag = django_filters.ModelChoiceFilter(
-        label=_("标签"),
-        to_field_name="slug",
-        queryset=lambda request: public_tags(),
-        method="filter_tag",
-        empty_label=_("全部标签"),
-    )
+    district = _choice_filter(_("区"), district_choices, "filter_district", _("全部区"))
+    program = _choice_filter(_("专题"), program_choices, "filter_program", _("全部专题"))
+    reporter = _choice_filter(_("记者"), reporter_choices, "filter_reporter", _("全部记者"))
+    tag = _choice_filter(_("标签"), tag_choices, "filter_tag", _("全部标签"))
     kind = django_filters.ChoiceFilter(
         label=_("体裁"), choices=ArticleKind.choices, empty_label=_("全部体裁")
     )
@@ -73,8 +91,18 @@ class ArticleFilter(django_filters.FilterSet):
         for name in ("date_from", "date_to"):
             self.form.fields[name].widget.input_type = "date"
 
+    # The slugs were validated against the same choices, so each names one row.
+    def filter_district(self, queryset, name, value):
+        return queryset.filter(districts=_pk_by_slug(reference().districts, value))
+
+    def filter_program(self, queryset, name, value):
+        return queryset.filter(program=_pk_by_slug(reference().programs, value))
+
+    def filter_reporter(self, queryset, name, value):
+        return queryset.filter(bylines__reporter=_pk_by_slug(reference().reporters, value))
+
     def filter_tag(self, queryset, name, value):
-        return queryset.filter(pk__in=ids_tagged_with([value])) if value else queryset
+        return queryset.filter(pk__in=ids_tagged_with(public_tags().filter(slug=value)))
 
     def filter_q(self, queryset, name, value):
         # The text query ranks what the other filters leave: see filter_queryset.

@@ -4,17 +4,37 @@ import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from people.models import Reporter
 
-from .models import Article, Byline, District, Program
+from .models import Article, Byline, Program
+from .reference import reference
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 
 
-class ArticleSitemap(Sitemap):
+class CountedSitemap(Sitemap):
+    """Reads the latest change and the count in one aggregate; the index asks for both."""
+
+    _counted: int | None = None
+
+    def get_latest_lastmod(self):
+        found = self.items().aggregate(latest=Max("updated_at"), count=Count("pk"))
+        self._counted = found["count"]
+        return found["latest"]
+
+    @property
+    def paginator(self):
+        pages = Paginator(self._items(), self.limit)
+        if self._counted is not None:
+            pages.count = self._counted  # a cached_property: set, it skips the COUNT query
+        return pages
+
+
+class ArticleSitemap(CountedSitemap):
     # Small pages keep each response cheap (URL building is the cost), however many articles exist.
     limit = 1000
 
@@ -24,12 +44,8 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, item):
         return item.updated_at
 
-    def get_latest_lastmod(self):
-        # One aggregate instead of Django's default, which loads every article.
-        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
-
-class NewsSitemap(Sitemap):
+class NewsSitemap(CountedSitemap):
     """Public articles of the last two days, with the `news:` fields Google News reads."""
 
     limit = 1000
@@ -39,9 +55,6 @@ class NewsSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -55,7 +68,7 @@ class NewsSitemap(Sitemap):
 
 class DistrictSitemap(Sitemap):
     def items(self):
-        return District.objects.all()
+        return list(reference().districts)  # cached: the index costs no count
 
 
 class ProgramSitemap(Sitemap):

@@ -1,9 +1,12 @@
 """Public pages: only published articles whose time has come are ever shown."""
 
-from django.db.models import Count, Prefetch, prefetch_related_objects
+import datetime
+
+from django.db.models import Count, Max, Min, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
@@ -222,6 +225,41 @@ class PrintDateMixin:
             .order_by("-print_date", "print_page", "source_position", "pk")
         )
 
+    def _neighbours(self, date) -> dict:
+        """The nearest print dates before and after this day and month, in one query.
+
+        Django asks one query for each of the four links (previous/next day and month).
+        """
+        if getattr(self, "_found_neighbours", None) is None:
+            month = date.replace(day=1)
+            next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+            found = Article.objects.published().aggregate(
+                previous_day=Max("print_date", filter=Q(print_date__lt=date)),
+                next_day=Min("print_date", filter=Q(print_date__gt=date)),
+                previous_month=Max("print_date", filter=Q(print_date__lt=month)),
+                next_month=Min("print_date", filter=Q(print_date__gte=next_month)),
+            )
+            today = timezone.localdate()
+            for key, value in found.items():  # Django's rule: no links into the future
+                if value is not None and value > today:
+                    found[key] = None
+            for key in ("previous_month", "next_month"):
+                found[key] = found[key] and found[key].replace(day=1)
+            self._found_neighbours = found
+        return self._found_neighbours
+
+    def get_previous_day(self, date):
+        return self._neighbours(date)["previous_day"]
+
+    def get_next_day(self, date):
+        return self._neighbours(date)["next_day"]
+
+    def get_previous_month(self, date):
+        return self._neighbours(date)["previous_month"]
+
+    def get_next_month(self, date):
+        return self._neighbours(date)["next_month"]
+
 
 class DayArchive(PrintDateMixin, DayArchiveView):
     template_name = "articles/archive_day.html"
@@ -298,7 +336,8 @@ class SearchView(FilterView):
             params.pop(name, None)
             params.pop("page", None)
             field = form.fields[name]
-            shown = dict(field.choices).get(value, value) if name == "kind" else value
+            # Choice filters hold a slug or code: show its label.
+            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
             active.append(
                 {
                     "name": name,

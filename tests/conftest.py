@@ -39,6 +39,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_reference_data():
+    """Rows cached by an earlier test were rolled back with it (no signal says so)."""
+    from articles.reference import forget_cached_reference
+
+    forget_cached_reference()
+    yield
+    forget_cached_reference()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     """Each test writes uploads into its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

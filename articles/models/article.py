@@ -74,6 +74,27 @@ def gone_q(*, at=None) -> Q:
 
 
 class ArticleQuerySet(models.QuerySet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._attach_relations = False
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._attach_relations = self._attach_relations
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is None
+        super()._fetch_all()
+        if (
+            fetched
+            and self._attach_relations
+            and self._iterable_class is models.query.ModelIterable
+        ):
+            from ..listing import attach_relations
+
+            attach_relations(self._result_cache)
+
     def published(self, *, at=None):
         """Articles readers may see: published, and their publish time has come."""
         return self.filter(published_q(at=at))
@@ -118,13 +139,17 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def with_relations(self):
+        """Districts, 街道/镇 and bylines read in the same query (``articles/listing.py``)."""
+        from ..listing import relation_annotations
+
+        clone = self.annotate(**relation_annotations())
+        clone._attach_relations = True
+        return clone
+
     def for_listing(self):
-        """What a list of article teasers shows: program, bylines, districts."""
-        return (
-            self.select_related("program", "installment")
-            .with_bylines()
-            .prefetch_related("districts")
-        )
+        """What a list of article teasers shows: program, bylines, districts; one query."""
+        return self.select_related("program", "installment").with_relations()
 
     def owned_by(self, user):
         """A user's own articles: those they created or carry their byline (the one rule)."""
@@ -283,7 +308,14 @@ class Article(models.Model):
             ("proofread_article", _("可以标记 OCR 稿件已校对")),
         ]
         indexes = [
+            # Newest first within a status: the search's body-only walk (docs/search.md).
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
+            # Covers the readers' rule (published_q) and MAX(updated_at): lists' counts and the
+            # sitemaps' latest change read the index alone, never the wide rows (body first).
+            models.Index(
+                fields=["status", "-published_at", "embargo_until", "expires_at", "updated_at"],
+                name="article_public_covering_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

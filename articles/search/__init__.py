@@ -16,7 +16,15 @@ from django.utils.safestring import SafeString, mark_safe
 from ..blocks import block_plain_text
 from . import postgres, sqlite
 from .results import COUNT_CAP, SearchResults, ranked
-from .text import ParsedQuery, normalise, parse_query, split_marked
+from .text import (
+    ParsedQuery,
+    match_spans,
+    merge_spans,
+    normalise,
+    occurrences,
+    parse_query,
+    split_spans,
+)
 
 __all__ = [
     "COUNT_CAP",
@@ -79,19 +87,29 @@ def admin_search(queryset, term: str):
     return search_articles(queryset, term), False
 
 
-def highlight(text: str, query: str | ParsedQuery | None) -> SafeString:
-    """The text escaped, with every match of the query's terms wrapped in ``<mark>``."""
-    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+def _marked_html(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    """The text escaped, with the merged `spans` wrapped in ``<mark>``."""
     return mark_safe(  # noqa: S308 - every piece is escaped just above.  # nosec B308 B703
         "".join(
             format_html("<mark>{}</mark>", piece) if marked else escape(piece)
-            for piece, marked in split_marked(text or "", parsed.terms)
+            for piece, marked in split_spans(text, spans)
         )
     )
 
 
+def highlight(text: str, query: str | ParsedQuery | None) -> SafeString:
+    """The text escaped, with every match of the query's terms wrapped in ``<mark>``."""
+    parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
+    return _marked_html(text or "", match_spans(text or "", parsed.terms))
+
+
 def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENGTH) -> SafeString:
-    """A stretch of the body around the first match, highlighted; else the body's opening."""
+    """A stretch of the body around the first match, highlighted; else the body's opening.
+
+    Each paragraph is normalised and scanned once, up to the first one with a match; the
+    window's marks are that paragraph's matches inside it (the window is scanned again only when
+    a match runs past its end).
+    """
     parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
     paragraphs = [
         block_plain_text(block)
@@ -99,19 +117,27 @@ def snippet(article, query: str | ParsedQuery | None, length: int = SNIPPET_LENG
         if isinstance(block, dict) and block.get("kind") in ("paragraph", "subhead")
     ]
     for paragraph in paragraphs:
-        pieces = list(split_marked(paragraph, parsed.terms))
-        offset = 0
-        for piece, marked in pieces:
-            if marked:
-                start = max(0, offset - length // 3)
-                window = paragraph[start : start + length]
-                prefix = "…" if start else ""
-                suffix = "…" if start + length < len(paragraph) else ""
-                return format_html("{}{}{}", prefix, highlight(window, parsed), suffix)
-            offset += len(piece)
+        found = occurrences(paragraph, parsed.terms)
+        if not found:
+            continue
+        start = max(0, found[0][0] - length // 3)
+        stop = start + length
+        inside = [(s - start, e - start) for s, e in found if start <= s < stop]
+        text = paragraph[start:stop]
+        if any(e > len(text) for _, e in inside):
+            # A match runs past the window's end: a shorter term starting at the same place
+            # may still fit, so scan the (short) window itself.
+            spans = match_spans(text, parsed.terms)
+        else:
+            spans = merge_spans(inside)
+        prefix = "…" if start else ""
+        suffix = "…" if stop < len(paragraph) else ""
+        window = _marked_html(text, spans)
+        return format_html("{}{}{}", prefix, window, suffix)
+    # No paragraph matches, so no part of the opening does either.
     opening = paragraphs[0] if paragraphs else ""
     suffix = "…" if len(opening) > length else ""
-    return format_html("{}{}", highlight(opening[:length], parsed), suffix)
+    return format_html("{}{}", opening[:length], suffix)
 
 
 def rebuild_index(progress=None, using: str = "default") -> int:

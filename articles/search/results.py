@@ -42,7 +42,8 @@ class SearchResults:
     def _capped_matches(self) -> int:
         if self._matches is None:
             matching = self.queryset.filter(self.backend.match_condition(self.parsed))
-            self._matches = matching.order_by()[: self.cap + 1].count()
+            # Only the keys: the listing's annotations would be computed for every match.
+            self._matches = matching.order_by().values("pk")[: self.cap + 1].count()
         return self._matches
 
     def count(self) -> int:

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..inline_markup import inline_markup_text
 
@@ -71,32 +72,96 @@ def parse_query(q: str | None) -> ParsedQuery:
     return ParsedQuery(tuple(terms))
 
 
+class _Pieces(dict):
+    """A ``str.translate`` table: each character's normalised piece, computed on first use.
+
+    A character's piece is its NFKC form without END, ASCII lower-cased, each whitespace
+    character as one space. Characters whose piece is not exactly one character (ﬁ → fi,
+    END → nothing) are remembered, since they shift the offsets.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.irregular: set[str] = set()
+        self._pattern: tuple[int, re.Pattern | None] = (0, None)
+
+    def __missing__(self, code: int) -> str:
+        piece = unicodedata.normalize("NFKC", chr(code)).replace(END, "").translate(_ASCII_LOWER)
+        piece = "".join(" " if _WHITESPACE.fullmatch(p) else p for p in piece)
+        if len(piece) != 1:
+            self.irregular.add(chr(code))
+        self[code] = piece
+        return piece
+
+    def has_irregular(self, text: str) -> bool:
+        """Whether `text` holds a character whose piece is not one character (after translate)."""
+        size, pattern = self._pattern
+        if size != len(self.irregular):
+            chars = "".join(re.escape(c) for c in sorted(self.irregular))
+            pattern = re.compile(f"[{chars}]") if chars else None
+            self._pattern = size, pattern = len(self.irregular), pattern
+        return pattern is not None and pattern.search(text) is not None
+
+
+_PIECES = _Pieces()
+_SPACE_RUN = re.compile(" {2,}")
+
+
 def _normalised_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Normalise char by char, remembering which original character each output came from."""
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = unicodedata.normalize("NFKC", char).replace(END, "").translate(_ASCII_LOWER)
-        for p in piece:
-            if _WHITESPACE.fullmatch(p):
-                if out and out[-1] == " ":
+    """Normalise char by char, remembering which original character each output came from.
+
+    Linear, and mostly in C: one ``str.translate``, then whitespace runs collapsed. Texts with
+    characters that normalise to several characters or none take a per-character loop.
+    """
+    translated = text.translate(_PIECES)
+    if _PIECES.has_irregular(text):
+        out: list[str] = []
+        origin: list[int] = []
+        for index, char in enumerate(text):
+            for p in _PIECES[ord(char)]:
+                if p == " " and out and out[-1] == " ":
                     continue
-                p = " "
-            out.append(p)
-            origin.append(index)
-    return "".join(out), origin
+                out.append(p)
+                origin.append(index)
+        return "".join(out), origin
+    runs = list(_SPACE_RUN.finditer(translated))
+    if not runs:
+        return translated, list(range(len(translated)))
+    origin, position = [], 0
+    for run in runs:  # keep each run's first space, drop the rest
+        origin.extend(range(position, run.start() + 1))
+        position = run.end()
+    origin.extend(range(position, len(translated)))
+    return _SPACE_RUN.sub(" ", translated), origin
 
 
-def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Merged (start, end) spans of the original text where any term occurs after normalising."""
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern finding, at every position, the longest term starting there (overlaps too)."""
+    alternatives = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    return re.compile("(?=({}))".format("|".join(map(re.escape, alternatives))))
+
+
+def occurrences(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """(start, end) spans of the original text where a term occurs after normalising, by start.
+
+    One normalisation and one scan for all terms; where several terms start at one place only
+    the longest is given, since it covers the others.
+    """
+    pattern = _terms_pattern(tuple(terms))
+    if pattern is None or not text:
+        return []
     normalised, origin = _normalised_with_offsets(text)
-    spans = []
-    for term in terms:
-        start = normalised.find(term)
-        while term and start != -1:
-            end = start + len(term)
-            spans.append((origin[start], origin[end - 1] + 1))
-            start = normalised.find(term, start + 1)
+    return [
+        (origin[found.start()], origin[found.start() + len(found.group(1)) - 1] + 1)
+        for found in pattern.finditer(normalised)
+    ]
+
+
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans joined, in order."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -106,13 +171,23 @@ def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def split_marked(text: str, terms: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """The text cut into (piece, is_match) parts, for highlighting."""
+def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Merged (start, end) spans of the original text where any term occurs after normalising."""
+    return merge_spans(occurrences(text, terms))
+
+
+def split_spans(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
+    """The text cut into (piece, is_match) parts at merged `spans`."""
     position = 0
-    for start, end in match_spans(text, terms):
+    for start, end in spans:
         if start > position:
             yield text[position:start], False
         yield text[start:end], True
         position = end
     if position < len(text):
         yield text[position:], False
+
+
+def split_marked(text: str, terms: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """The text cut into (piece, is_match) parts, for highlighting."""
+    return split_spans(text, match_spans(text, terms))
