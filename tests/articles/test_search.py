@@ -306,7 +306,13 @@ def test_blank_search_results_leave_the_queryset_alone():
 
 @pytest.mark.postgres
 def test_body_only_matches_are_scanned_in_publication_order_on_postgres(corpus):
-    """The many-matches plan walks the published_at index instead of bitmapping every match."""
+    """The many-matches plan walks an index in publication order instead of bitmapping every match.
+
+    On a few test rows the planner rightly prefers a bitmap and a sort, so both are switched off:
+    what is pinned is that an index serves the order (no full Sort node is left; an incremental
+    one only breaks ties) and that the search document's index is not read. At scale the planner
+    picks this walk itself (make bench-search).
+    """
     results = search_results(Article.objects.published(), "社区", cap=1)
     body_only = (
         Article.objects.published()
@@ -314,14 +320,19 @@ def test_body_only_matches_are_scanned_in_publication_order_on_postgres(corpus):
         .order_by("-published_at", "-pk")[:20]
     )
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table would be scanned whole
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            cursor.execute(f"SET LOCAL {setting} = off")
         cursor.execute(
             "EXPLAIN " + str(body_only.query.sql_with_params()[0]),
             body_only.query.sql_with_params()[1],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "article_search_document_idx" not in plan
-    assert "article_status_published_idx" in plan
+    full_sorts = [
+        line for line in plan.splitlines() if "Sort  (cost" in line and "Incremental" not in line
+    ]
+    assert not full_sorts, plan
+    assert "article_status_published_idx" in plan or "article_public_covering_idx" in plan, plan
 
 
 def test_a_paragraphs_markup_is_not_searched_but_its_words_are_read_on():
