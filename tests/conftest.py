@@ -61,6 +61,15 @@ def db_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+@pytest.fixture(scope="module")
+def migration_data_restored_after_module(django_db_blocker):
+    """Put back what the migrations wrote, which a committing module's last flush removed
+    (tests/committed_db.py)."""
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 @pytest.fixture(autouse=True)
 def _force_login_passes_the_second_factor(monkeypatch):
     """Tests that log in with force_login test what comes after the login, not the second

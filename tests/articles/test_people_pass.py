@@ -4,28 +4,17 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from django.tasks import TaskResultStatus
 from django.urls import reverse
 
 from articles.models import Article, TaskRun
 from articles.tasks import enqueue_thorough_people
+from tests.committed_db import COMMITTED
 from tests.factories import make_user, write_page
 
 # The worker checks its connection as it does in production, which a test transaction cannot
 # survive on PostgreSQL, so these tests commit and the database is flushed after each.
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("db_tasks"),
-]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _migration_data_back_for_later_tests(django_db_blocker):
-    """Put back what the migrations wrote (the 记者/编辑 groups), which the last flush removed."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+pytestmark = [*COMMITTED, pytest.mark.usefixtures("db_tasks")]
 
 
 # An invented page: 陆建新 has no title and no verb of speech, so only the tagger finds him.

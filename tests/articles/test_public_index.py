@@ -8,20 +8,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from articles.models import Article
+from tests.committed_db import COMMITTED
 
 # Committed rows: PostgreSQL reads an index alone only for pages VACUUM marked all-visible.
-# Serialized rollback, as in test_people_pass: a plain flush re-creates content types with new
-# ids, which the next serialized-rollback module then cannot load over.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _migration_data_back_for_later_tests(django_db_blocker):
-    """Put back what the migrations wrote (groups, content types), which the last flush removed."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
+pytestmark = COMMITTED
 
 INDEX = "article_public_covering_idx"
 

@@ -20,6 +20,7 @@ from articles.loading.background import page_payload
 from articles.models import Article, Photo, TaskRun
 from articles.photos import photo_save
 from articles.tasks import load_source_page, make_photo_renditions, purge_article_pages
+from tests.committed_db import COMMITTED
 from tests.factories import (
     image_upload,
     make_article,
@@ -32,17 +33,7 @@ from tests.factories import (
 
 # As in test_people_pass: the worker checks its connection, which a test transaction cannot
 # survive on PostgreSQL, so these tests commit and the database is flushed after each.
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.usefixtures("db_tasks"),
-]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _migration_data_back_for_later_tests(django_db_blocker):
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+pytestmark = [*COMMITTED, pytest.mark.usefixtures("db_tasks")]
 
 
 class RecordingPurge:

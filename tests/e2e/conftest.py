@@ -1,6 +1,8 @@
 """Browser tests: one headless Debian Chromium per module, driven by Playwright's sync API."""
 
 import os
+import threading
+import time
 
 import pytest
 
@@ -33,3 +35,34 @@ def browser(chromium_executable):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _live_server_requests() -> list[threading.Thread]:
+    """The live server's request threads still running (socketserver names none of them)."""
+    return [
+        thread
+        for thread in threading.enumerate()
+        if getattr(getattr(thread, "_target", None), "__name__", "") == "process_request_thread"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _browsers_quiet_before_the_flush(request):
+    """Close the test's browser contexts and let the server finish their last requests.
+
+    The change form's scripts (presence, autosave, preview) send requests on timers; one still
+    being served when the test's database is flushed breaks the flush (SQLite: "database table
+    is locked") and every test after it. Set up after the live server's database fixture, so
+    this runs before the flush.
+    """
+    if "live_server" not in request.fixturenames or "browser" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    browser = request.getfixturevalue("browser")
+    yield
+    for context in browser.contexts:
+        context.close()
+    deadline = time.monotonic() + 10
+    while _live_server_requests() and time.monotonic() < deadline:
+        time.sleep(0.05)
