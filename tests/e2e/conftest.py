@@ -66,3 +66,20 @@ def _browsers_quiet_before_the_flush(request):
     deadline = time.monotonic() + 10
     while _live_server_requests() and time.monotonic() < deadline:
         time.sleep(0.05)
+    _end_live_server_sessions()
+
+
+def _end_live_server_sessions() -> None:
+    """On PostgreSQL, end the sessions the live server's request threads left checked out of
+    the pool; otherwise they keep the test database open and it cannot be dropped."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        # The pool may still hold some of the ended sessions: start the next test afresh.
+        connection.close()
+        connection.close_pool()

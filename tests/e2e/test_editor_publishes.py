@@ -67,21 +67,3 @@ def test_editor_proofreads_a_loaded_page_then_publishes_it(
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     assert page.inner_text("h1") == "下到社区里 沉下心练功夫"
     page.close()
-
-
-@pytest.fixture(autouse=True)
-def _end_live_server_sessions():
-    """On PostgreSQL, end the sessions the live server's request threads left checked out of
-    the pool; otherwise they keep the test database open and it cannot be dropped."""
-    yield
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
-        # The pool may still hold some of the ended sessions: start the next test afresh.
-        connection.close()
-        connection.close_pool()
