@@ -25,3 +25,11 @@ NEWSROOM_PAGE_CACHE = False
 # Tasks run as they are enqueued, inside the caller's transaction (renditions are there when the
 # upload's save returns); the worker tests switch to the database backend (`db_tasks` fixture).
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # The test database is a file, with production's WAL and busy timeout. An in-memory one shares
+    # its cache between threads, and there a read that meets another thread's write fails at once
+    # ("database table is locked") instead of waiting: the browser tests' live server answers the
+    # change form's background requests (presence, autosave, preview) on parallel threads.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="newsroom-test-db-")) / "test.sqlite3")
+    }
